@@ -1,0 +1,159 @@
+"""Find lexicon terms -- frame cues, actor aliases, aspect cues -- in sentences.
+
+One matching rule for every lexicon, so that a cue behaves the same in the frame
+codebook as an alias does in the actors file:
+
+* whole words only: ``ice`` never matches inside ``police``;
+* case-insensitive, except cues written as acronyms (two or more capitals, such
+  as ``ICE``, ``FBI``, ``AI``), which match only in capitals; a term may say
+  ``case_sensitive: true`` or ``false`` to decide for itself;
+* multi-word cues match across any run of spaces or hyphens, so ``facial
+  recognition`` also finds ``facial-recognition``;
+* the last word of a cue takes simple inflections (``regulate`` finds
+  ``regulates``, ``regulated``, ``regulating``; ``ban`` finds ``banned``); a cue
+  ending in ``*`` matches any ending (``regulat*`` also finds ``regulation``);
+* matching runs on the matching form of the text (:func:`analysis.text.normalise`),
+  so typographic quotes and no-break spaces never stop a match, and every match
+  is located back in the raw text;
+* where terms overlap, the longest wins (``civil rights`` before ``rights``); a
+  cue listed under several keys is reported once per key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.text import normalise, to_raw_span
+
+__all__ = ["Term", "TermMatcher", "term_pattern", "find_terms"]
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]*[A-Z0-9]")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A lexicon entry: the ``key`` it stands for (a frame, an actor) and a ``cue``."""
+
+    key: str
+    cue: str
+    case_sensitive: bool | None = None
+    inflect: bool = True
+
+    @property
+    def is_case_sensitive(self) -> bool:
+        if self.case_sensitive is not None:
+            return self.case_sensitive
+        return any(_ACRONYM.fullmatch(w) for w in re.split(r"[\s-]+", self.cue))
+
+
+def _inflected(word: str) -> str:
+    esc = re.escape(word)
+    if not word.isalpha() or len(word) < 3:
+        return esc
+    if word.isupper():
+        return esc + "s?"
+    w = word.lower()
+    if w.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    if w[-1] == "y" and w[-2] not in "aeiou":
+        return re.escape(word[:-1]) + "(?:y|ies|ied|ying)"
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        return esc + "(?:es|ed|ing)?"
+    if w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and (len(w) < 4 or w[-3] not in "aeiou"):
+        # a short final syllable may double its consonant: ban -> banned, banning
+        return esc + f"(?:s|es|ed|ing|{re.escape(word[-1])}ed|{re.escape(word[-1])}ing)?"
+    return esc + "(?:s|es|ed|ing)?"
+
+
+def term_pattern(cue: str, *, inflect: bool = True) -> str:
+    """The regular expression (without flags or word boundaries) for one cue.
+
+    >>> bool(re.fullmatch(term_pattern("law enforcement"), "law-enforcement"))
+    True
+    >>> bool(re.fullmatch(term_pattern("regulate"), "regulating"))
+    True
+    """
+    words = [w for w in re.split(r"[\s-]+", normalise(cue).text.strip()) if w]
+    if not words:
+        raise ValueError(f"empty cue {cue!r}")
+    parts = []
+    for i, w in enumerate(words):
+        if w.endswith("*"):
+            parts.append(re.escape(w[:-1]) + r"\w*")
+        elif inflect and i == len(words) - 1:
+            parts.append(_inflected(w))
+        else:
+            parts.append(re.escape(w))
+    return r"[\s-]+".join(parts)
+
+
+class TermMatcher:
+    """Compile many terms into one expression and find them in text.
+
+    Examples
+    --------
+    >>> m = TermMatcher([Term("Legality", "civil rights"), Term("Crime", "ICE"), Term("Crime", "police")])
+    >>> [(t.key, text) for _, _, text, terms in m.find("Civil rights groups, police and ICE, not ice.") for t in terms]
+    [('Legality', 'Civil rights'), ('Crime', 'police'), ('Crime', 'ICE')]
+    """
+
+    def __init__(self, terms: Iterable[Term]):
+        self.terms = list(terms)
+        groups: dict[tuple[str, bool], list[Term]] = {}
+        for t in self.terms:
+            key = (term_pattern(t.cue, inflect=t.inflect), t.is_case_sensitive)
+            groups.setdefault(key, []).append(t)
+        # longest cue first, so that alternation prefers the longer phrase
+        ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1][0].cue), kv[1][0].cue))
+        self._group_terms = [terms for _, terms in ordered]
+        alts = []
+        for i, ((pat, sensitive), _) in enumerate(ordered):
+            body = pat if sensitive else f"(?i:{pat})"
+            alts.append(f"(?P<g{i}>{body})")
+        self._regex = re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)") if alts else None
+
+    def find(self, text: str) -> list[tuple[int, int, str, list[Term]]]:
+        """Non-overlapping matches in ``text``: ``(start, end, matched text, terms)``."""
+        if self._regex is None:
+            return []
+        out = []
+        for m in self._regex.finditer(text):
+            terms = self._group_terms[int(m.lastgroup[1:])]
+            out.append((m.start(), m.end(), m.group(), terms))
+        return out
+
+
+FOUND_COLUMNS = ["sentence_id", "article_id", "outlet", "key", "cue", "match", "start", "end"]
+
+
+def find_terms(sentences: pd.DataFrame, matcher: TermMatcher) -> pd.DataFrame:
+    """One row per term found in each sentence, located in the raw text.
+
+    ``sentences`` needs ``sentence_id, article_id, outlet, text, start`` and, if
+    the matching form differs in length from the raw text, ``edits`` and ``raw``
+    (as :func:`analysis.load_corpus` gives them).
+
+    Returns a table with columns ``sentence_id, article_id, outlet, key, cue,
+    match, start, end``: ``start``/``end`` are character offsets in the raw file and
+    ``match`` is the raw text there.
+    """
+    rows = []
+    has_edits = "edits" in sentences.columns
+    has_raw = "raw" in sentences.columns
+    for rec in sentences.itertuples(index=False):
+        found = matcher.find(rec.text)
+        if not found:
+            continue
+        edits = rec.edits if has_edits else ()
+        for s, e, matched, terms in found:
+            rs, re_ = to_raw_span(edits, s, e)
+            raw_match = rec.raw[rs:re_] if has_raw else matched
+            for t in terms:
+                rows.append(
+                    (rec.sentence_id, rec.article_id, rec.outlet, t.key, t.cue, raw_match, rec.start + rs, rec.start + re_)
+                )
+    return pd.DataFrame(rows, columns=FOUND_COLUMNS).astype({"start": "int64", "end": "int64"})
