@@ -1,0 +1,699 @@
+"""Read raw articles and their manifest into tidy, checked tables.
+
+:func:`load_corpus` is the only function in the package that reads raw files. It
+never writes to them. It returns a :class:`Corpus` whose tables are described in
+``data/README.md``:
+
+* ``articles`` -- one row per article: the manifest, facts found in the text, counts;
+* ``lines`` -- every line of every file, in order, with its role and the reason;
+* ``sentences`` -- one row per body sentence, located in the raw file;
+* ``headlines`` -- the title line of each article, in the same shape as ``sentences``;
+* ``normalisations`` -- every normalisation and correction applied to a matching form;
+* ``problems`` -- what was filled in, set aside, or found in conflict, and why.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.paths import CORRECTIONS, DATA_RAW
+from analysis.text import Correction, count_words, normalise, split_sentences
+
+__all__ = [
+    "Corpus",
+    "CorpusError",
+    "CorpusWarning",
+    "MANIFEST_COLUMNS",
+    "ROLES",
+    "classify_lines",
+    "parse_byline",
+    "read_manifest",
+    "read_corrections",
+    "read_text",
+    "load_corpus",
+    "load_processed",
+]
+
+MANIFEST_COLUMNS = [
+    "article_id",
+    "outlet",
+    "outlet_type",
+    "title",
+    "author",
+    "published",
+    "url",
+    "language",
+    "file",
+    "sha256",
+    "notes",
+]
+REQUIRED_COLUMNS = ("file", "outlet")
+OPTIONAL_COLUMNS = ("line_roles",)
+ROLES = ("title", "byline", "caption", "heading", "body", "boilerplate", "blank")
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+SENTENCE_COLUMNS = [
+    "article_id",
+    "outlet",
+    "paragraph_no",
+    "sentence_no",
+    "sentence_id",
+    "text",
+    "start",
+    "end",
+    "raw",
+    "edits",
+]
+LINE_COLUMNS = ["article_id", "line_no", "text", "eol", "start", "end", "role", "reason"]
+NORMALISATION_COLUMNS = ["article_id", "line_no", "kind", "start", "end", "raw", "normalised", "reason"]
+PROBLEM_COLUMNS = ["article_id", "file", "level", "problem"]
+COUNT_COLUMNS = ["n_paragraphs", "n_sentences", "n_words"]
+SOURCE_COLUMNS = ["title_source", "author_source", "published_source"]
+
+
+class CorpusError(ValueError):
+    """Raised when the raw files or the manifest cannot be read as a corpus."""
+
+
+class CorpusWarning(UserWarning):
+    """An article was set aside, a field was filled in, or two sources disagree."""
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_text(path: Path | str) -> str:
+    """Read one article file as UTF-8 text; raise :class:`CorpusError` naming the problem.
+
+    A byte-order mark and CRLF line endings are accepted (the BOM is dropped, line
+    endings are kept). An empty or whitespace-only file, a binary file, and bytes that
+    are not UTF-8 (for instance Latin-1) are refused.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    return _decode(data, path)
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if not data.strip():
+        raise CorpusError(f"{path}: empty file (no text)")
+    if b"\x00" in data[:8192]:
+        raise CorpusError(f"{path}: binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        guess = " (it looks like Latin-1 or Windows-1252; re-save it as UTF-8)" if byte >= 0x80 else ""
+        raise CorpusError(
+            f"{path} line {line}: not UTF-8 text: byte 0x{byte:02X} at offset {exc.start}{guess}"
+        ) from exc
+    if not text.strip():
+        raise CorpusError(f"{path}: empty file (only whitespace)")
+    return text
+
+
+def _split_lines(text: str) -> list[tuple[str, str, int]]:
+    """``(text, eol, start)`` per line; the lines joined with their endings give ``text``."""
+    out = []
+    pos = 0
+    for m in re.finditer(r"\r\n|\n|\r", text):
+        out.append((text[pos : m.start()], m.group(), pos))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], "", pos))
+    return out
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_iso_date(value: str) -> date | None:
+    if not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def read_manifest(path: Path | str) -> pd.DataFrame:
+    """Read and check ``manifest.csv``; every value is a string, missing ones are ``""``.
+
+    Raises :class:`CorpusError` naming the line for a missing required column, an
+    empty ``file`` or ``outlet``, a duplicate ``article_id`` or ``file``, or a
+    ``published`` value that is not a date (YYYY-MM-DD). ``article_id`` defaults to
+    the file name without its extension.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"{path}: manifest not found (one row per article: {', '.join(MANIFEST_COLUMNS)})")
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+            header = list(rows[0].keys()) if rows else next(csv.reader(path.open(encoding="utf-8-sig")), [])
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise CorpusError(f"{path}: missing required column(s) {', '.join(missing)}; found {', '.join(header)}")
+    unknown = [c for c in header if c not in MANIFEST_COLUMNS and c not in OPTIONAL_COLUMNS]
+    if unknown:
+        raise CorpusError(
+            f"{path}: unknown column(s) {', '.join(unknown)}; allowed: {', '.join(MANIFEST_COLUMNS + list(OPTIONAL_COLUMNS))}"
+        )
+    errors = []
+    seen_ids: dict[str, int] = {}
+    seen_files: dict[str, int] = {}
+    for i, row in enumerate(rows, start=2):  # line 1 is the header
+        if None in row:
+            errors.append(f"{path} line {i}: more values than columns")
+            row.pop(None)
+        for col in MANIFEST_COLUMNS + list(OPTIONAL_COLUMNS):
+            row[col] = (row.get(col) or "").strip()
+        for col in REQUIRED_COLUMNS:
+            if not row[col]:
+                errors.append(f"{path} line {i}: empty '{col}'")
+        if not row["article_id"]:
+            row["article_id"] = Path(row["file"]).stem
+        if row["article_id"] in seen_ids:
+            errors.append(
+                f"{path} line {i}: duplicate article_id '{row['article_id']}' (first on line {seen_ids[row['article_id']]})"
+            )
+        seen_ids.setdefault(row["article_id"], i)
+        if row["file"] and row["file"] in seen_files:
+            errors.append(f"{path} line {i}: file '{row['file']}' is listed twice (first on line {seen_files[row['file']]})")
+        seen_files.setdefault(row["file"], i)
+        if row["published"] and _parse_iso_date(row["published"]) is None:
+            errors.append(f"{path} line {i}: published '{row['published']}' is not a date (YYYY-MM-DD)")
+        if row["line_roles"]:
+            try:
+                _parse_line_roles(row["line_roles"])
+            except ValueError as exc:
+                errors.append(f"{path} line {i}: line_roles {exc}")
+    if errors:
+        raise CorpusError("\n".join(errors))
+    frame = pd.DataFrame(rows, columns=MANIFEST_COLUMNS + list(OPTIONAL_COLUMNS))
+    return frame.astype(str)
+
+
+def _parse_line_roles(value: str) -> dict[int, str]:
+    """``"3=caption; 40=boilerplate"`` -> ``{3: "caption", 40: "boilerplate"}``."""
+    out = {}
+    for part in filter(None, (p.strip() for p in value.split(";"))):
+        m = re.fullmatch(r"(\d+)\s*=\s*(\w+)", part)
+        if not m:
+            raise ValueError(f"'{part}' is not LINE=ROLE")
+        if m.group(2) not in ROLES:
+            raise ValueError(f"'{part}': unknown role '{m.group(2)}' (one of {', '.join(ROLES)})")
+        out[int(m.group(1))] = m.group(2)
+    return out
+
+
+def read_corrections(path: Path | str | None = CORRECTIONS) -> pd.DataFrame:
+    """Read the corrections file: ``article_id, find, replace, reason`` (``*`` = every article)."""
+    columns = ["article_id", "find", "replace", "reason"]
+    if path is None or not Path(path).exists():
+        return pd.DataFrame(columns=columns, dtype=str)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}")
+    for i, row in enumerate(frame.itertuples(index=False), start=2):
+        if not row.find or not row.article_id:
+            raise CorpusError(f"{path} line {i}: 'article_id' and 'find' must not be empty")
+        if not row.reason:
+            raise CorpusError(f"{path} line {i}: say why '{row.find}' is corrected (column 'reason')")
+    return frame[columns]
+
+
+# --------------------------------------------------------------------------- line roles
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_RE = re.compile(
+    rf"(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.IGNORECASE)
+_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|van|von|da|del|la|le)){0,3}"
+_BYLINE_RE = re.compile(
+    rf"^(?:by|written by)\s+(?P<author>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)$", re.IGNORECASE
+)
+
+
+def _parse_date(text: str) -> date | None:
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(",", " ").replace(".", " "))
+    cleaned = " ".join(cleaned.split())
+    for fmt in ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    if cleaned[:4].lower() == "sept":
+        return _parse_date("Sep" + cleaned[4:])
+    return None
+
+
+def parse_byline(line: str) -> dict | None:
+    """Author and date from a byline such as ``By Shani Saxon Jun 09, 2020``.
+
+    Returns ``{"author": str, "published": date | None}``, ``{"author": "",
+    "published": date}`` for a line that is only a date, or ``None`` if the line is
+    not a byline. A date may stand before or after the name, fused or not
+    (``June 9, 2020By Jane Doe``).
+
+    >>> parse_byline("By Shani Saxon Jun 09, 2020")
+    {'author': 'Shani Saxon', 'published': datetime.date(2020, 6, 9)}
+    >>> parse_byline("Airport people inside") is None
+    True
+    """
+    s = " ".join(normalise(line).text.split())
+    if len(s) > 160:
+        return None
+    published = None
+    m = _DATE_RE.search(s)
+    if m:
+        published = _parse_date(m.group())
+        s = (s[: m.start()] + " " + s[m.end() :]).strip()
+    s = _TIME_RE.sub(" ", s)
+    s = re.sub(r"^(?:published|updated|posted)(?:\s+on)?\b:?", " ", s, flags=re.IGNORECASE)
+    s = " ".join(s.strip(" |\u00b7,-:").split())
+    if not s:
+        return {"author": "", "published": published} if published else None
+    b = _BYLINE_RE.match(s)
+    if not b:
+        return None
+    return {"author": b.group("author").strip(), "published": published}
+
+
+# Lines that are not reporting, wherever they appear: (pattern, reason).
+BOILERPLATE_RULES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^(?:click|tap) here\b", re.I), "link prompt ('click here …')"),
+    (re.compile(r"^(?:read|see) (?:more|also|the full|the entire)\b", re.I), "link prompt ('read more …')"),
+    (re.compile(r"^(?:related|recommended|more from|also read|read next)\b\s*:?", re.I), "related-content link"),
+    (re.compile(r"^(?:sign up|subscribe)\b|\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b", re.I), "newsletter prompt"),
+    (re.compile(r"^(?:share(?: this)?(?: on| article| story)?|tweet|email|print|facebook|twitter|linkedin|whatsapp)(?:[\s|\u00b7,/]+(?:share|tweet|email|print|facebook|twitter|x|linkedin|whatsapp|reddit|copy link))*\s*$", re.I), "share buttons"),
+    (re.compile(r"^(?:follow us|like us)\b", re.I), "social-media prompt"),
+    (re.compile(r"^(?:\(?\s*(?:photo|image|picture|photograph)(?:\s+credit)?\s*(?::|by\b)|credit\s*:)|(?:/|\b)(?:getty images|reuters|ap photo|afp|shutterstock)\s*\)?\s*$", re.I), "photo credit"),
+    (re.compile(r"^(?:\u00a9|\(c\)|copyright\b)|all rights reserved", re.I), "copyright line"),
+    (re.compile(r"^(?:advertisement|sponsored|skip to (?:main )?content|menu|home|back to top)\s*$", re.I), "navigation or advertising"),
+    (re.compile(r"^(?:home|news|tech|business|world|politics|opinion)(?:\s*[>\u203a|/\u00bb]\s*\w[\w ]*){1,5}$", re.I), "navigation (breadcrumb)"),
+]
+
+_TERMINAL = ('.', '!', '?', ':', ';', '"', "'", '\u201d', '\u2019', '\u2026', ')')
+_AUTHOR_BIO = re.compile(
+    r"^(?:about the author\b|(?:[A-Z][\w'\u2019-]+ ){1,3}(?:is|was|has been|writes|covers|reports)\b)"
+)
+
+
+def _is_short(line: str, *, max_words: int = 12) -> bool:
+    s = line.strip()
+    return 0 < len(s.split()) <= max_words and len(s) <= 100 and not s.endswith(_TERMINAL)
+
+
+def classify_lines(lines: list[str], *, author: str = "") -> list[tuple[str, str]]:
+    """Give each line a role and the reason, by general rules (see ``data/README.md``).
+
+    ``author`` (if known) helps recognise an author box at the end of the text.
+
+    >>> classify_lines(["A Headline Here", "", "By Jane Doe June 9, 2020", "", "Alt text of a photo",
+    ...                 "", "The first paragraph says something.", "A Subheading",
+    ...                 "The second paragraph says more.", "Click here to read the letter."])[:5]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('title', 'first non-blank line, short, without a full stop'), ('blank', 'empty line'),
+     ('byline', 'byline: author and date'), ('blank', 'empty line'),
+     ('caption', 'short line without a sentence ending before the first paragraph (image alt text or caption)')]
+    """
+    roles: list[tuple[str, str] | None] = [None] * len(lines)
+    for i, line in enumerate(lines):
+        if not line.strip():
+            roles[i] = ("blank", "empty line")
+            continue
+        s = " ".join(line.split())
+        for pattern, reason in BOILERPLATE_RULES:
+            if pattern.search(s):
+                roles[i] = ("boilerplate", reason)
+                break
+    content = [i for i, r in enumerate(roles) if r is None]
+    if not content:
+        return [r for r in roles]  # type: ignore[misc]
+
+    first = content[0]
+    s = lines[first].strip()
+    if len(s.split()) <= 30 and (not s.endswith(_TERMINAL) or s.endswith(("?", "!"))) and parse_byline(s) is None:
+        roles[first] = ("title", "first non-blank line, short, without a full stop")
+
+    # bylines and date lines near the top
+    for i in [i for i in content if roles[i] is None][:4]:
+        found = parse_byline(lines[i])
+        if found:
+            what = "byline: author and date" if found["author"] and found["published"] else (
+                "byline: author" if found["author"] else "date line")
+            roles[i] = ("byline", what)
+
+    # an author box at the very end: a short title line, then "<Name> is a …"
+    rest = [i for i in content if roles[i] is None]
+    first_name = author.split()[0] if author.strip() else None
+    for i in rest[-2:]:
+        s = lines[i].strip()
+        if _AUTHOR_BIO.match(s) and i == rest[-1]:
+            before = rest[rest.index(i) - 1] if rest.index(i) > 0 else None
+            has_title = before is not None and _is_short(lines[before], max_words=6)
+            named = first_name is not None and s.startswith(first_name)
+            if has_title or named:
+                roles[i] = ("boilerplate", "author box: biography of the author")
+                if has_title:
+                    roles[before] = ("boilerplate", "author box: the author's title")
+
+    rest = [i for i in content if roles[i] is None]
+    body_like = [i for i in rest if not _is_short(lines[i])]
+    first_body = body_like[0] if body_like else len(lines)
+    last_body = body_like[-1] if body_like else -1
+    for i in rest:
+        if i in body_like:
+            roles[i] = ("body", "paragraph")
+        elif i < first_body:
+            roles[i] = ("caption", "short line without a sentence ending before the first paragraph (image alt text or caption)")
+        elif i < last_body:
+            roles[i] = ("heading", "short line without a sentence ending between paragraphs (subheading)")
+        else:
+            roles[i] = ("boilerplate", "short line without a sentence ending after the last paragraph")
+    return [r for r in roles]  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- the corpus
+
+
+@dataclass
+class Corpus:
+    """The tidy tables of a corpus; see the module docstring and ``data/README.md``."""
+
+    articles: pd.DataFrame
+    lines: pd.DataFrame
+    sentences: pd.DataFrame
+    headlines: pd.DataFrame
+    normalisations: pd.DataFrame
+    problems: pd.DataFrame
+    texts: dict[str, str] = field(default_factory=dict)
+
+    TABLES = ("articles", "lines", "sentences", "headlines", "normalisations", "problems")
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets, sorted."""
+        return sorted(self.articles["outlet"].unique())
+
+    def save(self, directory: Path | str) -> list[Path]:
+        """Write every table to ``<directory>/<table>.csv``; return the paths."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name in self.TABLES:
+            table = getattr(self, name).copy()
+            if name == "articles":
+                table["published"] = table["published"].dt.strftime("%Y-%m-%d").fillna("")
+            p = directory / f"{name}.csv"
+            table.to_csv(p, index=False, lineterminator="\n")
+            paths.append(p)
+        return paths
+
+
+_INT_COLUMNS = {
+    "articles": COUNT_COLUMNS,
+    "lines": ["line_no", "start", "end"],
+    "sentences": ["paragraph_no", "sentence_no", "start", "end"],
+    "headlines": ["paragraph_no", "sentence_no", "start", "end"],
+    "normalisations": ["line_no", "start", "end"],
+    "problems": [],
+}
+
+
+def load_processed(path: Path | str) -> Corpus:
+    """Read the tables that :meth:`Corpus.save` wrote (notebooks 02 onwards use this).
+
+    The raw texts are rebuilt from ``lines.csv``, which holds every line with its ending.
+    """
+    path = Path(path)
+    tables = {}
+    for name in Corpus.TABLES:
+        p = path / f"{name}.csv"
+        if not p.exists():
+            raise CorpusError(f"{p}: not found; run notebooks/01-corpus.ipynb first (make report)")
+        t = pd.read_csv(p, dtype=str, keep_default_na=False)
+        for col in _INT_COLUMNS[name]:
+            t[col] = t[col].astype("int64")
+        tables[name] = t
+    tables["articles"]["published"] = pd.to_datetime(tables["articles"]["published"].replace("", None), format="%Y-%m-%d")
+    texts = {
+        aid: "".join(g["text"] + g["eol"]) for aid, g in tables["lines"].groupby("article_id", sort=False)
+    }
+    return Corpus(**tables, texts=texts)
+
+
+class _Problems:
+    """Collects what goes wrong; raises all errors at once, or sets articles aside."""
+
+    def __init__(self, on_error: str):
+        if on_error not in ("raise", "skip"):
+            raise ValueError("on_error must be 'raise' or 'skip'")
+        self.on_error = on_error
+        self.rows: list[dict] = []
+        self.errors: list[str] = []
+
+    def error(self, article_id: str, file: str, message: str) -> None:
+        if self.on_error == "raise":
+            self.errors.append(message)
+        else:
+            warnings.warn(f"set aside: {message}", CorpusWarning, stacklevel=3)
+            self.rows.append({"article_id": article_id, "file": file, "level": "set aside", "problem": message})
+
+    def note(self, article_id: str, file: str, level: str, message: str) -> None:
+        if level == "warning":
+            warnings.warn(message, CorpusWarning, stacklevel=3)
+        self.rows.append({"article_id": article_id, "file": file, "level": level, "problem": message})
+
+    def raise_if_any(self, where: Path) -> None:
+        if self.errors:
+            head = f"{len(self.errors)} problem(s) in {where}:" if len(self.errors) > 1 else ""
+            raise CorpusError("\n".join(filter(None, [head, *self.errors])))
+
+
+def load_corpus(
+    path: Path | str = DATA_RAW,
+    *,
+    corrections: Path | str | None = CORRECTIONS,
+    on_error: str = "raise",
+) -> Corpus:
+    """Read a folder of articles and its ``manifest.csv`` into a :class:`Corpus`.
+
+    Parameters
+    ----------
+    path
+        Folder with ``manifest.csv`` and the article files (``.txt`` or ``.md``, UTF-8).
+    corrections
+        CSV of known source errors (``article_id, find, replace, reason``), applied to
+        the matching form only and recorded in ``normalisations``; ``None`` for none.
+    on_error
+        ``"raise"`` (default) stops with one :class:`CorpusError` listing every problem,
+        each naming its file and line; ``"skip"`` sets each bad article aside with a
+        :class:`CorpusWarning` and records it in ``problems``.
+
+    Examples
+    --------
+    >>> corpus = load_corpus()
+    >>> corpus.articles[["outlet", "n_paragraphs"]].to_dict("records")
+    [{'outlet': 'Colorlines', 'n_paragraphs': 12}, {'outlet': 'VPNoverview', 'n_paragraphs': 10}]
+    """
+    path = Path(path)
+    manifest_path = path / "manifest.csv"
+    manifest = read_manifest(manifest_path)
+    fixes = read_corrections(corrections)
+    problems = _Problems(on_error)
+
+    listed = set(manifest["file"])
+    on_disk = sorted(
+        p.name for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+        and p.name.lower() not in ("readme.md",)
+    ) if path.is_dir() else []
+    for name in on_disk:
+        if name not in listed:
+            problems.error("", name, f"{path / name}: file has no row in {manifest_path}")
+
+    articles, lines, sentences, headlines, norms = [], [], [], [], []
+    texts: dict[str, str] = {}
+    seen_hashes: dict[str, str] = {}
+    for line_in_manifest, row in enumerate(manifest.to_dict("records"), start=2):
+        aid, fname = row["article_id"], row["file"]
+        where = f"{manifest_path} line {line_in_manifest}"
+        fpath = path / fname
+        if not fpath.is_file():
+            problems.error(aid, fname, f"{where}: file '{fname}' not found in {path}")
+            continue
+        try:
+            data = fpath.read_bytes()
+            text = _decode(data, fpath)
+        except OSError as exc:
+            problems.error(aid, fname, f"{fpath}: cannot be read ({exc.strerror or exc})")
+            continue
+        except CorpusError as exc:
+            problems.error(aid, fname, str(exc))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if row["sha256"] and row["sha256"].lower() != digest:
+            problems.error(
+                aid, fname,
+                f"{fpath}: sha256 {digest[:12]}… does not match the manifest ({row['sha256'][:12]}…, {where}); "
+                "the raw file has changed since it was recorded",
+            )
+            continue
+        if digest in seen_hashes:
+            problems.note(aid, fname, "set aside", f"{fpath}: same bytes as article '{seen_hashes[digest]}'; duplicate set aside")
+            warnings.warn(f"{fpath}: duplicate of article '{seen_hashes[digest]}', set aside", CorpusWarning, stacklevel=2)
+            continue
+        seen_hashes[digest] = aid
+        if data.startswith(b"\xef\xbb\xbf"):
+            norms.append({"article_id": aid, "line_no": 1, "kind": "bom", "start": 0, "end": 0,
+                          "raw": "\ufeff", "normalised": "", "reason": "byte-order mark dropped when decoding"})
+        article_fixes = tuple(
+            Correction(r.find, r.replace, r.reason)
+            for r in fixes.itertuples(index=False)
+            if r.article_id in (aid, "*")
+        )
+        result = _read_article(aid, row, text, article_fixes, problems, fname)
+        if result is None:
+            continue
+        art, art_lines, art_sents, art_head, art_norms = result
+        art["sha256"] = digest
+        articles.append(art)
+        lines.extend(art_lines)
+        sentences.extend(art_sents)
+        headlines.extend(art_head)
+        norms.extend(art_norms)
+        texts[aid] = text
+        applied = {n["raw"] for n in art_norms if n["kind"] == "correction"}
+        for r in fixes.itertuples(index=False):
+            if r.article_id == aid and r.find not in applied:
+                problems.note(aid, fname, "warning", f"{fpath}: correction '{r.find}' -> '{r.replace}' was never applied")
+    problems.raise_if_any(path)
+    if not articles:
+        raise CorpusError(f"{path}: no usable articles")
+
+    art_df = pd.DataFrame(articles)
+    art_df = art_df[MANIFEST_COLUMNS + SOURCE_COLUMNS + COUNT_COLUMNS]
+    art_df["published"] = pd.to_datetime(art_df["published"].replace("", None), format="%Y-%m-%d")
+    return Corpus(
+        articles=art_df.reset_index(drop=True),
+        lines=pd.DataFrame(lines, columns=LINE_COLUMNS),
+        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+        headlines=pd.DataFrame(headlines, columns=SENTENCE_COLUMNS),
+        normalisations=pd.DataFrame(norms, columns=NORMALISATION_COLUMNS).fillna({"reason": ""}),
+        problems=pd.DataFrame(problems.rows, columns=PROBLEM_COLUMNS),
+        texts=texts,
+    )
+
+
+def _read_article(aid, row, text, fixes, problems, fname):
+    raw_lines = _split_lines(text)
+    roles = classify_lines([t for t, _, _ in raw_lines], author=row["author"])
+    overrides = _parse_line_roles(row["line_roles"]) if row["line_roles"] else {}
+    for line_no, role in overrides.items():
+        if not 1 <= line_no <= len(raw_lines):
+            problems.error(aid, fname, f"{fname}: line_roles names line {line_no}, but the file has {len(raw_lines)} lines")
+            return None
+        old_role, old_reason = roles[line_no - 1]
+        roles[line_no - 1] = (role, f"manifest override (rules said {old_role}: {old_reason})")
+
+    art = {k: row[k] for k in MANIFEST_COLUMNS}
+    sources = {"title": "manifest" if row["title"] else "", "author": "manifest" if row["author"] else "",
+               "published": "manifest" if row["published"] else ""}
+    lines_out, sents, heads, norms = [], [], [], []
+    paragraph_no = sentence_no = n_words = 0
+
+    def record(line_no, offset, changes):
+        for c in changes:
+            norms.append({"article_id": aid, "line_no": line_no, "kind": c["kind"], "start": offset + c["start"],
+                          "end": offset + c["end"], "raw": c["raw"], "normalised": c["normalised"],
+                          "reason": c.get("reason", "")})
+
+    for line_no, ((line, eol, start), (role, reason)) in enumerate(zip(raw_lines, roles), start=1):
+        lines_out.append({"article_id": aid, "line_no": line_no, "text": line, "eol": eol, "start": start,
+                          "end": start + len(line), "role": role, "reason": reason})
+        if role == "title":
+            a = len(line) - len(line.lstrip())
+            raw = line.strip()
+            n = normalise(raw, corrections=fixes)
+            record(line_no, start + a, n.changes)
+            heads.append({"article_id": aid, "outlet": row["outlet"], "paragraph_no": 0, "sentence_no": 0,
+                          "sentence_id": f"{aid}-h", "text": n.text, "start": start + a, "end": start + a + len(raw),
+                          "raw": raw, "edits": n.edits_str})
+            found_title = " ".join(n.text.split())
+            if not art["title"]:
+                art["title"], sources["title"] = found_title, "title line"
+            elif " ".join(normalise(art["title"]).text.split()).casefold() != found_title.casefold():
+                problems.note(aid, fname, "warning",
+                              f"{fname} line {line_no}: title line '{found_title}' differs from the manifest title '{art['title']}'")
+        elif role == "byline":
+            found = parse_byline(line) or {}
+            _merge_byline(art, sources, found, problems, aid, fname, line_no)
+        elif role == "boilerplate" and reason.startswith("author box: biography") and not art["author"]:
+            name = re.match(r"(?:[A-Z][\w'\u2019-]+ ?){1,3}", line.strip())
+            if name:
+                art["author"] = " ".join(w for w in name.group().split() if w not in ("is", "was"))
+                sources["author"] = "author box"
+                problems.note(aid, fname, "filled", f"{fname} line {line_no}: author '{art['author']}' taken from the author box")
+        elif role == "body":
+            paragraph_no += 1
+            for a, b in split_sentences(line):
+                sentence_no += 1
+                raw = line[a:b]
+                n = normalise(raw, corrections=fixes)
+                record(line_no, start + a, n.changes)
+                n_words += count_words(n.text)
+                sents.append({"article_id": aid, "outlet": row["outlet"], "paragraph_no": paragraph_no,
+                              "sentence_no": sentence_no, "sentence_id": f"{aid}-s{sentence_no:03d}",
+                              "text": " ".join(n.text.split()) if n.text.strip() != n.text else n.text,
+                              "start": start + a, "end": start + b, "raw": raw, "edits": n.edits_str})
+    if paragraph_no == 0:
+        problems.error(aid, fname, f"{fname}: no body text (every line is a title, byline, caption, heading or boilerplate)")
+        return None
+    art.update({"title_source": sources["title"], "author_source": sources["author"],
+                "published_source": sources["published"], "n_paragraphs": paragraph_no,
+                "n_sentences": sentence_no, "n_words": n_words})
+    return art, lines_out, sents, heads, norms
+
+
+def _merge_byline(art, sources, found, problems, aid, fname, line_no):
+    where = f"{fname} line {line_no}"
+    author = found.get("author") or ""
+    published = found.get("published")
+    if author:
+        if not art["author"]:
+            art["author"], sources["author"] = author, "byline"
+            problems.note(aid, fname, "filled", f"{where}: author '{author}' taken from the byline")
+        elif art["author"].casefold() != author.casefold():
+            problems.note(aid, fname, "warning",
+                          f"{where}: byline author '{author}' conflicts with the manifest author '{art['author']}' (manifest kept)")
+    if published:
+        iso = published.isoformat()
+        if not art["published"]:
+            art["published"], sources["published"] = iso, "byline"
+            problems.note(aid, fname, "filled", f"{where}: published {iso} taken from the byline")
+        elif art["published"] != iso:
+            problems.note(aid, fname, "warning",
+                          f"{where}: byline date {iso} conflicts with the manifest date {art['published']} (manifest kept)")

@@ -1,0 +1,118 @@
+"""Re-execute the notebooks, in order, reproducibly.
+
+``python -m analysis.report`` runs every ``notebooks/NN-*.ipynb`` in place;
+``python -m analysis.report notebooks/02-sentiment.ipynb`` runs one.
+
+Execution records no timings and no machine-specific metadata, so re-running an
+unchanged notebook writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from analysis.paths import NOTEBOOKS
+
+__all__ = ["notebook_paths", "execute_notebook", "inject_parameters"]
+
+INJECTED_TAG = "injected-parameters"
+
+
+def notebook_paths(directory: Path | str = NOTEBOOKS) -> list[Path]:
+    """The numbered notebooks of ``directory`` in the order they must run."""
+    return sorted(p for p in Path(directory).glob("[0-9][0-9]-*.ipynb"))
+
+
+def inject_parameters(nb, parameters: dict) -> None:
+    """Insert a cell that overrides the notebook's ``parameters`` cell.
+
+    As papermill does it: the new cell, tagged ``injected-parameters``, goes right
+    after the cell tagged ``parameters``; an earlier injected cell is replaced.
+    """
+    nb.cells = [c for c in nb.cells if INJECTED_TAG not in c.get("metadata", {}).get("tags", [])]
+    index = next(
+        (i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None
+    )
+    if index is None:
+        raise ValueError("the notebook has no cell tagged 'parameters' to override")
+    source = "# Parameters injected for this run\n" + "".join(
+        f"{name} = {value!r}\n" for name, value in parameters.items()
+    )
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": [INJECTED_TAG]})
+    cell.id = "injected-parameters"
+    nb.cells.insert(index + 1, cell)
+
+
+def _tidy_metadata(nb) -> None:
+    nb.metadata.pop("widgets", None)
+    nb.metadata.pop("papermill", None)
+    info = nb.metadata.get("language_info")
+    if info:
+        info.pop("version", None)  # the patch release differs between machines
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+
+
+def _use_this_python_kernel() -> None:
+    """Make the ``python3`` kernel resolve to this environment's Python.
+
+    ``make install`` writes the kernel spec into ``<venv>/share/jupyter``; listing that
+    first in ``JUPYTER_PATH`` stops a user-wide spec of the same name from winning.
+    """
+    here = str(Path(sys.prefix) / "share" / "jupyter")
+    paths = os.environ.get("JUPYTER_PATH", "").split(os.pathsep)
+    if here not in paths:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([here, *filter(None, paths)])
+
+
+def execute_notebook(
+    path: Path | str,
+    *,
+    output: Path | str | None = None,
+    parameters: dict | None = None,
+    timeout: int = 900,
+) -> Path:
+    """Execute ``path`` top to bottom and write it to ``output`` (default: in place).
+
+    The kernel starts in the notebook's own folder, so relative paths behave as in
+    Jupyter. An error in a cell raises ``nbclient.exceptions.CellExecutionError``.
+    """
+    path = Path(path)
+    output = Path(output) if output else path
+    _use_this_python_kernel()
+    nb = nbformat.read(path, as_version=4)
+    if parameters:
+        inject_parameters(nb, parameters)
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent.resolve())}},
+    )
+    client.execute()
+    _tidy_metadata(nb)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, output)
+    return output
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Re-execute the study's notebooks in order, in place.")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all, in order)")
+    args = parser.parse_args(argv)
+    paths = args.notebooks or notebook_paths()
+    for i, p in enumerate(paths, 1):
+        print(f"[{i}/{len(paths)}] executing {p}", flush=True)
+        execute_notebook(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
