@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 
 from analysis.paths import FIGURES
 
-__all__ = ["outlet_colours", "save_figure", "source_note", "use_house_style"]
+__all__ = ["outlet_colours", "plot_structure", "save_figure", "source_note", "use_house_style"]
 
 # Colour-blind-safe qualitative palette (Okabe and Ito), then tab20 for long lists.
 _PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -54,8 +54,8 @@ def use_house_style() -> None:
 
 
 def source_note(fig, text: str) -> None:
-    """Put the source-and-N note in the bottom-left corner of a figure."""
-    fig.text(0.01, 0.005, text, fontsize=7.5, color="#555555", ha="left", va="bottom")
+    """Put the source-and-N note under the figure, at its left edge."""
+    fig.text(0.01, -0.01, text, fontsize=7.5, color="#555555", ha="left", va="top")
 
 
 def save_figure(fig, name: str, *, directory: Path | str = FIGURES) -> Path:
@@ -71,5 +71,37 @@ def save_figure(fig, name: str, *, directory: Path | str = FIGURES) -> Path:
     return png
 
 
-def close(fig) -> None:
-    plt.close(fig)
+ROLE_COLOURS = {
+    "title": "#000000",
+    "byline": "#777777",
+    "caption": "#E69F00",
+    "heading": "#CC79A7",
+    "body": "#0072B2",
+    "boilerplate": "#D55E00",
+}
+
+
+def plot_structure(lines, *, articles=None):
+    """Each article as a strip of its lines, coloured by role, along the raw text.
+
+    ``lines`` is the corpus ``lines`` table; blank lines are left out. Returns the figure.
+    """
+    shown = lines[lines["role"] != "blank"]
+    ids = list(dict.fromkeys(shown["article_id"]))
+    labels = ids
+    if articles is not None:
+        outlet = dict(zip(articles["article_id"], articles["outlet"]))
+        labels = [f"{outlet.get(a, a)}\n{a}" for a in ids]
+    fig, ax = plt.subplots(figsize=(9, 0.9 + 0.8 * len(ids)))
+    for y, aid in enumerate(ids):
+        g = shown[shown["article_id"] == aid]
+        for role, rows in g.groupby("role", sort=False):
+            spans = list(zip(rows["start"], rows["end"] - rows["start"]))
+            ax.broken_barh(spans, (y - 0.35, 0.7), facecolors=ROLE_COLOURS.get(role, "#999999"), edgecolor="white", linewidth=0.6)
+    ax.set_yticks(range(len(ids)), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("position in the raw file (characters)")
+    handles = [mpl.patches.Patch(color=c, label=r) for r, c in ROLE_COLOURS.items() if r in set(shown["role"])]
+    ax.legend(handles=handles, ncols=len(handles), loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
+    ax.set_title("How each article's lines were read: role of every non-blank line", pad=28)
+    return fig
