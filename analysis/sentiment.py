@@ -1,0 +1,1026 @@
+"""Tone, sentence by sentence: two lexicon instruments, their evidence, and comparisons with uncertainty.
+
+Two instruments score every sentence:
+
+* **TextBlob** (``polarity`` in [-1, 1], ``subjectivity`` in [0, 1]): the pattern
+  lexicon of adjectives and adverbs, averaged over the words it knows, with
+  intensifiers ("very") and negations ("not") applied to the next known word.
+  It is called through ``textblob.en.sentiment``, the analyser behind
+  ``TextBlob(text).sentiment``, which gives identical numbers without building a
+  blob per sentence.
+* **VADER** (``vader_compound`` in [-1, 1], and the ``vader_pos``, ``vader_neu``,
+  ``vader_neg`` proportions), from the ``vaderSentiment`` package: a valence
+  lexicon summed over words, with boosters, negations, "but" and capitals.
+
+Before either instrument reads a sentence, spans that must not carry tone are
+masked (:func:`mask_untoned`): numbers, bracketed dates and numbers, and proper
+names. A masked span keeps its length and its word count, so offsets still
+point into the sentence and VADER's word-count-based proportions are unchanged.
+
+The evidence behind every score (:func:`sentiment_evidence`) is one row per
+lexicon word that moved it, with the negations and intensifiers that changed its
+weight. Comparisons (:func:`tone_summary`, :func:`tone_difference`,
+:func:`targeted_tone`) report means with bootstrap intervals over sentences and
+permutation tests, all from a fixed seed, for any number of outlets.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from analysis.text import to_raw_span
+
+__all__ = [
+    "MEASURES",
+    "THRESHOLD",
+    "MIN_N",
+    "SEED",
+    "mask_untoned",
+    "masked_spans",
+    "score_sentences",
+    "masking_effect",
+    "sentiment_evidence",
+    "label_tone",
+    "tone_summary",
+    "tone_difference",
+    "targeted_tone",
+    "instrument_agreement",
+    "label_crosstab",
+    "extreme_sentences",
+    "plot_tone_distribution",
+    "plot_tone_means",
+    "plot_targeted_tone",
+]
+
+#: The headline measure of each instrument, with the name used in tables and figures.
+MEASURES = {"polarity": "TextBlob polarity", "vader_compound": "VADER compound"}
+#: A sentence is positive when its score is >= THRESHOLD, negative when <= -THRESHOLD,
+#: neutral otherwise: the cut-off VADER's authors recommend for the compound score,
+#: used for TextBlob's polarity too so that both instruments label on the same scale.
+THRESHOLD = 0.05
+#: Groups with fewer sentences than this are flagged ``small_n``: a bootstrap
+#: interval over so few values understates the uncertainty.
+MIN_N = 10
+#: The fixed seed for every bootstrap and permutation (the date of IBM's letter).
+SEED = 20200608
+
+TONE_COLUMNS = ["polarity", "subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]
+EVIDENCE_COLUMNS = [
+    "sentence_id", "article_id", "outlet", "method", "cue", "words", "modifiers",
+    "lexicon_score", "score", "subjectivity", "label", "start", "end",
+]
+MASK_COLUMNS = ["sentence_id", "article_id", "outlet", "rule", "match", "start", "end"]
+LABELS = ("negative", "neutral", "positive")
+
+# --- Masking --------------------------------------------------------------------------------
+
+# A bracketed aside of at most four words that contains a digit: "(June 8)", "(2019)".
+_PAREN_NUMBER_RE = re.compile(r"\((?=[^()]*\d)[^()\s]*(?:\s+[^()\s]+){0,3}\)")
+# A number, with the punctuation numbers carry: 30, 4-year's "4", 1,000, 9/11, 25%, $5.
+_NUMBER_RE = re.compile(r"(?<![\w])\$?\d(?:[\d,.:/%]*\d)?%?(?![\w])")
+# A word, apostrophes and inner hyphens kept: IBM's, African-Americans, P-TECH.
+_WORD_RE = re.compile(r"(?<![\w])[^\W\d_][\w]*(?:['\u2019-][\w]+)*")
+# What may stand between the start of a clause and its first word.
+_OPENERS = " \t\"'([{\u201c\u2018-"
+_CLAUSE_ENDS = ".!?:"
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper() and word != "I" and not word.startswith(("I'", "I\u2019"))
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    before = text[:start].rstrip(_OPENERS)
+    return not before or before[-1] in _CLAUSE_ENDS
+
+
+def _names_re(names: tuple[str, ...]) -> re.Pattern | None:
+    names = tuple(sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True))
+    if not names:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?:['\u2019]s)?(?![\w])")
+
+
+@lru_cache(maxsize=64)
+def _compiled_names(names: tuple[str, ...]) -> re.Pattern | None:
+    return _names_re(names)
+
+
+def _find_untoned(text: str, names: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for m in _PAREN_NUMBER_RE.finditer(text):
+        spans.append((m.start(), m.end(), "bracketed number"))
+    for m in _NUMBER_RE.finditer(text):
+        spans.append((m.start(), m.end(), "number"))
+    pattern = _compiled_names(names)
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            spans.append((m.start(), m.end(), "listed name"))
+    words = [m for m in _WORD_RE.finditer(text)]
+    i = 0
+    while i < len(words):
+        if not _is_capitalised(words[i].group()):
+            i += 1
+            continue
+        j = i
+        # A run of capitalised words separated only by spaces or abbreviation dots.
+        while (
+            j + 1 < len(words)
+            and _is_capitalised(words[j + 1].group())
+            and re.fullmatch(r"\.?\s+", text[words[j].end() : words[j + 1].start()])
+        ):
+            j += 1
+        if j > i:
+            spans.append((words[i].start(), words[j].end(), "capitalised sequence"))
+        elif not _opens_clause(text, words[i].start()):
+            spans.append((words[i].start(), words[i].end(), "capitalised word"))
+        i = j + 1
+    # Keep the outermost span where spans overlap, the earlier rule on ties.
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, str]] = []
+    for s in spans:
+        if kept and s[0] < kept[-1][1]:
+            if s[1] > kept[-1][1]:
+                kept[-1] = (kept[-1][0], s[1], kept[-1][2])
+            continue
+        kept.append(s)
+    return kept
+
+
+def _apply_mask(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Overwrite the spans: capitals with X, other characters but whitespace with x.
+
+    Uncased characters (digits, brackets) take X inside an all-capitals token, so
+    every token keeps its ``isupper()``, which VADER's capitals rule depends on.
+    """
+    chars = list(text)
+    for token in re.finditer(r"\S+", text):
+        upper = token.group().isupper()
+        for a, b, _ in spans:
+            for k in range(max(a, token.start()), min(b, token.end())):
+                ch = text[k]
+                chars[k] = "X" if ch.isupper() or (upper and not ch.islower()) else "x"
+    return "".join(chars)
+
+
+def mask_untoned(text: str, *, names: Iterable[str] = ()) -> tuple[str, list[tuple[int, int, str]]]:
+    """Mask the spans of a sentence that must not carry tone; return the masked text and the spans.
+
+    The rule, applied before either instrument reads a sentence:
+
+    1. **Numbers** (``30``, ``2019``, ``1,000``, ``25%``) and **bracketed dates or
+       numbers** -- a bracketed aside of at most four words that contains a digit,
+       brackets included (``(June 8)``, ``(2019)``). Lexicons know no numbers, but
+       TextBlob reads a digit against a bracket as a face (``8)`` scores +0.5).
+    2. **Proper names**: a run of two or more capitalised words (``Rep. Karen
+       Bass``, ``The Guardian``, ``Sundar Pichai``), anywhere; and a single
+       capitalised word that does not open the sentence or a clause after ``:``
+       or a quotation mark (``Congress``, ``Amazon``, ``June``, ``AI``). Names
+       are labels, not judgements: ``Bass`` must not read as the word *bass*.
+       The pronoun ``I`` is not a name.
+    3. **Listed names**: every string in ``names``, matched case-sensitively as a
+       whole word, with a possessive ``'s``; use it for names that open a
+       sentence (``Krishna decided ...``), such as actor aliases.
+
+    Masked characters become ``X`` (capitals, and digits or brackets in an
+    all-capitals word) or ``x`` (everything else but whitespace), a form neither
+    lexicon knows, so the masked text has the same length, the same words and
+    the same all-capitals words as the original.
+    A title-case headline is almost entirely masked by rule 2: score body
+    sentences.
+
+    Returns
+    -------
+    masked : str
+    spans : list of (start, end, rule)
+        Character offsets in ``text``; ``rule`` is ``"number"``, ``"bracketed
+        number"``, ``"capitalised sequence"``, ``"capitalised word"`` or
+        ``"listed name"``.
+
+    Examples
+    --------
+    >>> masked, spans = mask_untoned("Krishna spoke on Monday (June 8) to Rep. Karen Bass.")
+    >>> masked
+    'Krishna spoke on Xxxxxx xXxxx xx to Xxxx Xxxxx Xxxx.'
+    >>> [rule for _, _, rule in spans]
+    ['capitalised word', 'bracketed number', 'capitalised sequence']
+    >>> mask_untoned("Krishna spoke.", names=["Krishna"])[0]
+    'Xxxxxxx spoke.'
+    """
+    spans = _find_untoned(text, tuple(names))
+    if not spans:
+        return text, []
+    return _apply_mask(text, spans), spans
+
+
+def _check_columns(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"{what}: missing column(s) {', '.join(missing)}; has {', '.join(map(str, table.columns))}")
+
+
+def _to_file_offsets(row, a: int, b: int) -> tuple[int, int]:
+    """Offsets of ``text[a:b]`` in the raw file when the row has ``start``/``edits``, else in ``text``."""
+    if "start" not in row or pd.isna(row["start"]):
+        return a, b
+    edits = row["edits"] if "edits" in row else ""
+    ra, rb = to_raw_span(edits if isinstance(edits, str) else "", a, b)
+    return int(row["start"]) + ra, int(row["start"]) + rb
+
+
+def masked_spans(sentences: pd.DataFrame, *, names: Iterable[str] = ()) -> pd.DataFrame:
+    """Every span :func:`mask_untoned` removes from the sentences, with the rule that removed it.
+
+    Returns a table with columns ``sentence_id, article_id, outlet, rule, match,
+    start, end``: ``match`` is the span of ``text``; ``start``/``end`` are offsets in
+    the raw file when ``sentences`` has the corpus's ``start`` and ``edits``
+    columns, otherwise offsets in ``text``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sentence_id": ["a-s001"], "article_id": ["a"], "outlet": ["X"],
+    ...                   "text": ["It was Monday (June 8)."]})
+    >>> masked_spans(s)[["rule", "match", "start", "end"]]
+                   rule     match  start  end
+    0  capitalised word    Monday      7   13
+    1  bracketed number  (June 8)     14   22
+    """
+    _check_columns(sentences, ["sentence_id", "article_id", "outlet", "text"], "sentences")
+    names = tuple(names)
+    rows = []
+    for _, row in sentences.iterrows():
+        for a, b, rule in _find_untoned(row["text"], names):
+            s, e = _to_file_offsets(row, a, b)
+            rows.append([row["sentence_id"], row["article_id"], row["outlet"], rule, row["text"][a:b], s, e])
+    return pd.DataFrame(rows, columns=MASK_COLUMNS)
+
+
+# --- Scoring --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _textblob():
+    """TextBlob's English pattern analyser (the object ``TextBlob.sentiment`` ends up calling)."""
+    from textblob.en import sentiment
+
+    return sentiment
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _textblob_scores(text: str):
+    """``(polarity, subjectivity)`` with ``.assessments``; equal to ``TextBlob(text).sentiment``."""
+    return _textblob()(text)
+
+
+def score_sentences(
+    sentences: pd.DataFrame,
+    *,
+    methods: Sequence[str] = ("textblob", "vader"),
+    mask: bool = True,
+    names: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Score the tone of every sentence with TextBlob and VADER.
+
+    ``sentences`` needs a ``text`` column (the corpus's matching form); every other
+    column is kept. Unless ``mask=False``, the spans :func:`mask_untoned` finds
+    (numbers, bracketed dates and numbers, proper names and ``names``) are masked
+    first.
+
+    Returns
+    -------
+    DataFrame
+        ``sentences`` with ``scored_text`` (what the instruments read) and, for
+        ``"textblob"``, ``polarity`` and ``subjectivity``; for ``"vader"``,
+        ``vader_compound``, ``vader_pos``, ``vader_neu`` and ``vader_neg``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"text": ["A fair and peaceful protest.", "Rep. Karen Bass wrote (June 8)."]})
+    >>> score_sentences(s)[["polarity", "vader_compound"]].round(3)
+       polarity  vader_compound
+    0     0.475           0.542
+    1     0.000           0.000
+    """
+    _check_columns(sentences, ["text"], "sentences")
+    unknown = set(methods) - {"textblob", "vader"}
+    if unknown:
+        raise ValueError(f"methods: unknown instrument(s) {sorted(unknown)}; use 'textblob' and/or 'vader'")
+    names = tuple(names)
+    out = sentences.copy()
+    texts = [mask_untoned(t, names=names)[0] if mask else t for t in out["text"]]
+    out["scored_text"] = texts
+    if "textblob" in methods:
+        scores = [_textblob_scores(t) for t in texts]
+        out["polarity"] = [float(p) for p, _ in scores]
+        out["subjectivity"] = [float(s) for _, s in scores]
+    if "vader" in methods:
+        vader = _vader()
+        scores = [vader.polarity_scores(t) for t in texts]
+        for key in ("compound", "pos", "neu", "neg"):
+            out[f"vader_{key}"] = [float(s[key]) for s in scores]
+    return out
+
+
+def masking_effect(sentences: pd.DataFrame, *, names: Iterable[str] = ()) -> pd.DataFrame:
+    """The sentences whose tone changes when untoned spans are masked, and by how much.
+
+    Returns a table with columns ``sentence_id, outlet, measure, unmasked, masked,
+    masked_spans`` (the spans removed, ``"; "``-joined), one row per sentence and
+    measure of :data:`MEASURES` whose score changed.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sentence_id": ["a-s001"], "article_id": ["a"], "outlet": ["X"],
+    ...                   "text": ["He spoke on Monday (June 8) to the press."]})
+    >>> masking_effect(s)[["measure", "unmasked", "masked", "masked_spans"]]
+              measure  unmasked  masked      masked_spans
+    0        polarity    0.5000     0.0  Monday; (June 8)
+    1  vader_compound    0.4404     0.0  Monday; (June 8)
+    """
+    names = tuple(names)
+    before = score_sentences(sentences, mask=False)
+    after = score_sentences(sentences, names=names)
+    rows = []
+    for i in range(len(sentences)):
+        row = sentences.iloc[i]
+        for measure in MEASURES:
+            u, m = before[measure].iloc[i], after[measure].iloc[i]
+            if not math.isclose(u, m, abs_tol=1e-12):
+                spans = "; ".join(row["text"][a:b] for a, b, _ in _find_untoned(row["text"], names))
+                rows.append([row.get("sentence_id"), row.get("outlet"), measure, u, m, spans])
+    return pd.DataFrame(rows, columns=["sentence_id", "outlet", "measure", "unmasked", "masked", "masked_spans"])
+
+
+# --- Evidence -------------------------------------------------------------------------------
+
+
+def _locate(text_lower: str, token: str, cursor: int) -> tuple[int, int] | None:
+    pattern = re.escape(token)
+    if token[:1].isalnum():
+        pattern = r"(?<![\w])" + pattern
+    if token[-1:].isalnum():
+        pattern = pattern + r"(?![\w])"
+    m = re.compile(pattern).search(text_lower, cursor)
+    return (m.start(), m.end()) if m else None
+
+
+def _textblob_evidence(text: str) -> list[dict]:
+    analyser = _textblob()
+    score = analyser(text)
+    lower = text.lower()
+    rows, cursor = [], 0
+    for words, p, s, label in score.assessments:
+        core = [w for w in words if w != "!"]
+        negations = [w for w in core if w in analyser.negations]
+        known = [w for w in core if w not in analyser.negations] or core
+        cue = known[-1]
+        entry = dict.get(analyser, cue)
+        lexicon_score = float(entry[None][0]) if entry and None in entry else float(p)
+        first = _locate(lower, core[0], cursor) if core else None
+        last = _locate(lower, cue, first[0] if first else cursor)
+        if first and last:
+            start, end = first[0], last[1]
+            cursor = last[1]
+        else:
+            start = end = None
+        rows.append(
+            {
+                "method": "textblob",
+                "cue": cue,
+                "words": " ".join(words),
+                "modifiers": " ".join(w for w in words if w != cue),
+                "lexicon_score": lexicon_score,
+                "score": float(p),
+                "subjectivity": float(s),
+                "label": label or "",
+                "start": start,
+                "end": end,
+            }
+        )
+    return rows
+
+
+def _vader_valences(text: str):
+    """VADER's per-word valences for ``text``: ``(words, valences, offsets, scores)``.
+
+    Repeats the steps of ``SentimentIntensityAnalyzer.polarity_scores`` and keeps
+    the list of valences it sums; ``scores`` equals ``polarity_scores(text)``.
+    """
+    from vaderSentiment import vaderSentiment as vs
+
+    analyser = _vader()
+    converted, prev_space = [], True
+    for ch in text:
+        if ch in analyser.emojis:
+            if not prev_space:
+                converted.append(" ")
+            converted.append(analyser.emojis[ch])
+            prev_space = False
+        else:
+            converted.append(ch)
+            prev_space = ch == " "
+    converted = "".join(converted).strip()
+    sentitext = vs.SentiText(converted)
+    words = sentitext.words_and_emoticons
+    valences: list[float] = []
+    for i, item in enumerate(words):
+        if item.lower() in vs.BOOSTER_DICT or (
+            i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
+        ):
+            valences.append(0)
+            continue
+        valences = analyser.sentiment_valence(0, sentitext, item, i, valences)
+    valences = analyser._but_check(words, valences)
+    scores = analyser.score_valence(valences, converted)
+    offsets: list[tuple[int, int] | None] = []
+    if converted == text:
+        for m, word in zip(re.finditer(r"\S+", text), words):
+            k = m.group().find(word)
+            offsets.append((m.start() + k, m.start() + k + len(word)) if k >= 0 else None)
+    else:
+        offsets = [None] * len(words)
+    return words, valences, offsets, scores
+
+
+def _vader_evidence(text: str) -> list[dict]:
+    from vaderSentiment import vaderSentiment as vs
+
+    analyser = _vader()
+    words, valences, offsets, _ = _vader_valences(text)
+    lower = [w.lower() for w in words]
+    but = lower.index("but") if "but" in lower else None
+    rows = []
+    for i, (word, valence) in enumerate(zip(words, valences)):
+        if lower[i] not in analyser.lexicon or lower[i] in vs.BOOSTER_DICT:
+            continue
+        before = []
+        for j in range(max(0, i - 3), i):
+            if lower[j] in analyser.lexicon:
+                continue
+            if lower[j] in vs.BOOSTER_DICT or vs.negated([lower[j]]):
+                before.append(words[j])
+        modifiers = list(before)
+        if but is not None and i != but:
+            modifiers.append("(before 'but')" if i < but else "(after 'but')")
+        span = offsets[i]
+        rows.append(
+            {
+                "method": "vader",
+                "cue": lower[i],
+                "words": " ".join(before + [word]),
+                "modifiers": " ".join(modifiers),
+                "lexicon_score": float(analyser.lexicon[lower[i]]),
+                "score": float(valence),
+                "subjectivity": np.nan,
+                "label": "",
+                "start": span[0] if span else None,
+                "end": span[1] if span else None,
+            }
+        )
+    return rows
+
+
+def sentiment_evidence(
+    sentences: pd.DataFrame,
+    *,
+    methods: Sequence[str] = ("textblob", "vader"),
+    mask: bool = True,
+    names: Iterable[str] = (),
+) -> pd.DataFrame:
+    """The words behind every score: one row per lexicon word that an instrument counted.
+
+    Runs on the same masked text as :func:`score_sentences` (same ``mask`` and
+    ``names``), so a masked name never appears as evidence.
+
+    Returns a table with columns
+
+    - ``sentence_id, article_id, outlet``;
+    - ``method``: ``"textblob"`` or ``"vader"``;
+    - ``cue``: the lexicon entry (lower case), or an emoticon;
+    - ``words``: the cue with the negations and intensifiers that changed it, in
+      text order (``"not very good"``);
+    - ``modifiers``: those words alone, plus for VADER whether the word stands
+      before (x0.5) or after (x1.5) a contrastive "but";
+    - ``lexicon_score``: the cue's score in the lexicon (TextBlob polarity in
+      [-1, 1]; VADER valence in [-4, 4]);
+    - ``score``: what the word contributed after the modifiers, on the same scale;
+      TextBlob's ``polarity`` is the mean of these, VADER's ``compound`` a
+      normalised sum;
+    - ``subjectivity`` (TextBlob only) and ``label`` (TextBlob's ``mood`` for an
+      emoticon, ``irony`` for ``(!)``);
+    - ``start, end``: offsets in the raw file when ``sentences`` has ``start`` and
+      ``edits``, otherwise in ``text``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sentence_id": ["a-s001"], "article_id": ["a"], "outlet": ["X"],
+    ...                   "text": ["The plan is not very good."]})
+    >>> sentiment_evidence(s)[["method", "cue", "words", "lexicon_score", "score"]].round(3)
+         method   cue          words  lexicon_score  score
+    0  textblob  good  not very good            0.7 -0.269
+    1     vader  good  not very good            1.9 -1.623
+    """
+    _check_columns(sentences, ["sentence_id", "article_id", "outlet", "text"], "sentences")
+    names = tuple(names)
+    rows = []
+    for _, row in sentences.iterrows():
+        text = mask_untoned(row["text"], names=names)[0] if mask else row["text"]
+        found = []
+        if "textblob" in methods:
+            found += _textblob_evidence(text)
+        if "vader" in methods:
+            found += _vader_evidence(text)
+        for f in found:
+            if f["start"] is not None:
+                f["start"], f["end"] = _to_file_offsets(row, f["start"], f["end"])
+            rows.append({"sentence_id": row["sentence_id"], "article_id": row["article_id"], "outlet": row["outlet"], **f})
+    out = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    out["start"] = out["start"].astype("Int64")
+    out["end"] = out["end"].astype("Int64")
+    return out
+
+
+# --- Labels and agreement ----------------------------------------------------------------------
+
+
+def _labels(values, threshold: float) -> np.ndarray:
+    v = np.asarray(values, dtype=float)
+    return np.where(v >= threshold, "positive", np.where(v <= -threshold, "negative", "neutral"))
+
+
+def label_tone(scored: pd.DataFrame, *, threshold: float = THRESHOLD) -> pd.DataFrame:
+    """Add a ``<measure>_label`` column (negative / neutral / positive) for each measure present.
+
+    Positive is a score ``>= threshold``, negative ``<= -threshold``.
+
+    >>> label_tone(pd.DataFrame({"polarity": [0.3, 0.0, -0.05]}))["polarity_label"].tolist()
+    ['positive', 'neutral', 'negative']
+    """
+    out = scored.copy()
+    for measure in MEASURES:
+        if measure in out.columns:
+            out[f"{measure}_label"] = pd.Categorical(_labels(out[measure], threshold), categories=LABELS)
+    return out
+
+
+def _correlation(x: np.ndarray, y: np.ndarray) -> float:
+    if len(x) < 2 or np.std(x) == 0 or np.std(y) == 0:
+        return float("nan")
+    return float(np.corrcoef(x, y)[0, 1])
+
+
+def _ranks(x: np.ndarray) -> np.ndarray:
+    return pd.Series(x).rank(method="average").to_numpy()
+
+
+def instrument_agreement(
+    scored: pd.DataFrame, *, by: str | None = "outlet", threshold: float = THRESHOLD
+) -> pd.DataFrame:
+    """How far TextBlob and VADER agree, per group and over all sentences.
+
+    Returns one row per group (and a last row ``"all"``) with ``n``,
+    ``pearson`` and ``spearman`` (correlation of ``polarity`` with
+    ``vader_compound``; NaN when either is constant), ``same_label`` (share of
+    sentences both instruments label alike at ``threshold``) and ``kappa``
+    (Cohen's kappa of those labels: agreement beyond chance).
+
+    >>> s = pd.DataFrame({"outlet": ["A", "A", "B"], "polarity": [0.5, -0.2, 0.0],
+    ...                   "vader_compound": [0.6, 0.0, 0.0]})
+    >>> instrument_agreement(s)[["outlet", "n", "same_label"]]
+      outlet  n  same_label
+    0      A  2    0.500000
+    1      B  1    1.000000
+    2    all  3    0.666667
+    """
+    _check_columns(scored, ["polarity", "vader_compound"] + ([by] if by else []), "scored")
+    groups = [(g, part) for g, part in scored.groupby(by, sort=True)] if by else []
+    groups.append(("all", scored))
+    rows = []
+    for g, part in groups:
+        x = part["polarity"].to_numpy(float)
+        y = part["vader_compound"].to_numpy(float)
+        lx, ly = _labels(x, threshold), _labels(y, threshold)
+        po = float(np.mean(lx == ly)) if len(x) else float("nan")
+        pe = sum(float(np.mean(lx == lab)) * float(np.mean(ly == lab)) for lab in LABELS) if len(x) else float("nan")
+        kappa = (po - pe) / (1 - pe) if len(x) and pe < 1 else float("nan")
+        rows.append(
+            {
+                by or "group": g,
+                "n": len(x),
+                "pearson": _correlation(x, y),
+                "spearman": _correlation(_ranks(x), _ranks(y)),
+                "same_label": po,
+                "kappa": kappa,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def label_crosstab(scored: pd.DataFrame, *, threshold: float = THRESHOLD) -> pd.DataFrame:
+    """Counts of sentences by TextBlob label (rows) and VADER label (columns), all labels shown.
+
+    >>> s = pd.DataFrame({"polarity": [0.5, -0.2, 0.0], "vader_compound": [0.6, 0.0, 0.0]})
+    >>> label_crosstab(s)
+    VADER     negative  neutral  positive
+    TextBlob                             
+    negative         0        1         0
+    neutral          0        1         0
+    positive         0        0         1
+    """
+    _check_columns(scored, ["polarity", "vader_compound"], "scored")
+    t = pd.Categorical(_labels(scored["polarity"], threshold), categories=LABELS)
+    v = pd.Categorical(_labels(scored["vader_compound"], threshold), categories=LABELS)
+    table = pd.crosstab(pd.Series(t, name="TextBlob"), pd.Series(v, name="VADER"), dropna=False)
+    return table.reindex(index=list(LABELS), columns=list(LABELS), fill_value=0)
+
+
+# --- Aggregation with uncertainty --------------------------------------------------------------
+
+
+def _bootstrap_means(values: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    idx = rng.integers(0, len(values), size=(n_boot, len(values)))
+    return values[idx].mean(axis=1)
+
+
+def _interval(draws: np.ndarray, ci: float) -> tuple[float, float]:
+    lo, hi = np.quantile(draws, [(1 - ci) / 2, 1 - (1 - ci) / 2])
+    return float(lo), float(hi)
+
+
+def _measures(scored: pd.DataFrame, measures) -> list[str]:
+    measures = list(measures)
+    _check_columns(scored, measures, "scored")
+    return measures
+
+
+def tone_summary(
+    scored: pd.DataFrame,
+    *,
+    by: str | Sequence[str] = "outlet",
+    measures: Iterable[str] = tuple(MEASURES),
+    threshold: float = THRESHOLD,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = SEED,
+    min_n: int = MIN_N,
+) -> pd.DataFrame:
+    """Mean tone per group with a bootstrap interval, and the shares of positive, neutral and negative sentences.
+
+    Each group's interval is a percentile bootstrap over its sentences
+    (``n_boot`` resamples, a generator seeded with ``seed`` for every group, so a
+    group's interval does not depend on which other groups are present).
+
+    Returns one row per group and measure: the ``by`` column(s), ``measure``,
+    ``n``, ``mean``, ``ci_low``, ``ci_high``, ``share_positive``,
+    ``share_neutral``, ``share_negative`` (at ``threshold``) and ``small_n``
+    (fewer than ``min_n`` sentences).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"outlet": ["A"] * 4 + ["B"] * 2, "polarity": [0.5, 0.0, 0.1, -0.2, 0.0, 0.0]})
+    >>> tone_summary(s, measures=["polarity"])[["outlet", "n", "mean", "share_positive", "small_n"]]
+      outlet  n  mean  share_positive  small_n
+    0      A  4   0.1             0.5     True
+    1      B  2   0.0             0.0     True
+    """
+    measures = _measures(scored, measures)
+    keys = [by] if isinstance(by, str) else list(by)
+    _check_columns(scored, keys, "scored")
+    rows = []
+    for group, part in scored.groupby(keys, sort=True, observed=True):
+        group = group if isinstance(group, tuple) else (group,)
+        for measure in measures:
+            values = part[measure].dropna().to_numpy(float)
+            n = len(values)
+            if n == 0:
+                continue
+            lo, hi = _interval(_bootstrap_means(values, n_boot, np.random.default_rng(seed)), ci)
+            labels = _labels(values, threshold)
+            rows.append(
+                {
+                    **dict(zip(keys, group)),
+                    "measure": measure,
+                    "n": n,
+                    "mean": float(values.mean()),
+                    "ci_low": lo,
+                    "ci_high": hi,
+                    "share_positive": float(np.mean(labels == "positive")),
+                    "share_neutral": float(np.mean(labels == "neutral")),
+                    "share_negative": float(np.mean(labels == "negative")),
+                    "small_n": n < min_n,
+                }
+            )
+    columns = keys + ["measure", "n", "mean", "ci_low", "ci_high", "share_positive", "share_neutral", "share_negative", "small_n"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _permutation_p(a: np.ndarray, b: np.ndarray, n_perm: int, rng: np.random.Generator) -> float:
+    pooled = np.concatenate([a, b])
+    observed = abs(a.mean() - b.mean())
+    shuffled = rng.permuted(np.tile(pooled, (n_perm, 1)), axis=1)
+    diffs = np.abs(shuffled[:, : len(a)].mean(axis=1) - shuffled[:, len(a) :].mean(axis=1))
+    # A tolerance so that ties, which floating-point sums break at random, count as ties.
+    extreme = np.sum(diffs >= observed - 1e-12)
+    return float((extreme + 1) / (n_perm + 1))
+
+
+def _holm(p: Sequence[float]) -> list[float]:
+    p = np.asarray(p, dtype=float)
+    order = np.argsort(p)
+    m = len(p)
+    adjusted = np.empty(m)
+    running = 0.0
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (m - rank) * p[i]))
+        adjusted[i] = running
+    return adjusted.tolist()
+
+
+def tone_difference(
+    scored: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    measures: Iterable[str] = tuple(MEASURES),
+    pairwise: bool | None = None,
+    n_perm: int = 10000,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = SEED,
+    min_n: int = MIN_N,
+) -> pd.DataFrame:
+    """How far each group's mean tone is from the others', with a permutation test.
+
+    With two groups there is one comparison, the first (in sorted order) minus
+    the second. With more, each group is compared with the rest pooled
+    (one-against-the-rest), or with every other group when ``pairwise=True``.
+
+    For each comparison: the ``difference`` of means; a percentile bootstrap
+    interval for it (each side resampled on its own); and a two-sided
+    permutation p-value, the share of ``n_perm`` random relabellings of the
+    pooled sentences whose difference is at least as large as the observed one,
+    counted as ``(k + 1) / (n_perm + 1)`` so it is never 0. ``p_adjusted`` is the
+    Holm correction over the comparisons of one measure (equal to ``p_value``
+    when there is one comparison).
+
+    Returns one row per comparison and measure: ``measure``, ``by``,
+    ``compared_with``, ``n``, ``n_other``, ``mean``, ``mean_other``,
+    ``difference``, ``ci_low``, ``ci_high``, ``p_value``, ``p_adjusted``,
+    ``small_n`` (either side has fewer than ``min_n`` sentences).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"outlet": ["A"] * 3 + ["B"] * 3, "polarity": [0.1, 0.2, 0.3] * 2})
+    >>> tone_difference(s, measures=["polarity"])[["outlet", "compared_with", "difference", "p_value"]]
+      outlet compared_with  difference  p_value
+    0      A             B         0.0      1.0
+    """
+    measures = _measures(scored, measures)
+    _check_columns(scored, [by], "scored")
+    groups = sorted(scored[by].dropna().unique())
+    if len(groups) < 2:
+        raise ValueError(f"scored: column {by!r} has {len(groups)} group(s); a difference needs at least two")
+    if pairwise is None:
+        pairwise = len(groups) == 2
+    if pairwise:
+        comparisons = [(g, [h]) for g, h in combinations(groups, 2)]
+    else:
+        comparisons = [(g, [h for h in groups if h != g]) for g in groups]
+    rows = []
+    for measure in measures:
+        block = []
+        for g, others in comparisons:
+            a = scored.loc[scored[by] == g, measure].dropna().to_numpy(float)
+            b = scored.loc[scored[by].isin(others), measure].dropna().to_numpy(float)
+            if len(a) == 0 or len(b) == 0:
+                continue
+            rng = np.random.default_rng(seed)
+            diffs = _bootstrap_means(a, n_boot, rng) - _bootstrap_means(b, n_boot, rng)
+            lo, hi = _interval(diffs, ci)
+            block.append(
+                {
+                    "measure": measure,
+                    by: g,
+                    "compared_with": others[0] if len(others) == 1 else "rest",
+                    "n": len(a),
+                    "n_other": len(b),
+                    "mean": float(a.mean()),
+                    "mean_other": float(b.mean()),
+                    "difference": float(a.mean() - b.mean()),
+                    "ci_low": lo,
+                    "ci_high": hi,
+                    "p_value": _permutation_p(a, b, n_perm, np.random.default_rng(seed)),
+                    "small_n": len(a) < min_n or len(b) < min_n,
+                }
+            )
+        for row, adj in zip(block, _holm([r["p_value"] for r in block])):
+            row["p_adjusted"] = adj
+        rows.extend(block)
+    columns = ["measure", by, "compared_with", "n", "n_other", "mean", "mean_other", "difference",
+               "ci_low", "ci_high", "p_value", "p_adjusted", "small_n"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def targeted_tone(
+    scored: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    measures: Iterable[str] = tuple(MEASURES),
+    threshold: float = THRESHOLD,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = SEED,
+    min_n: int = MIN_N,
+) -> pd.DataFrame:
+    """The tone of the sentences that mention each actor, per group, with the same intervals as :func:`tone_summary`.
+
+    ``mentions`` is a table of actor mentions with at least ``sentence_id`` and
+    ``actor`` (and optionally ``type``), such as
+    ``analysis.emphasis.actor_mentions``' output. A sentence that mentions an
+    actor several times counts once for that actor; a sentence that mentions
+    two actors counts for both. The tone is the whole sentence's: it says what
+    words surround the actor, not that they are about it.
+
+    Returns one row per actor, group and measure: ``actor``, ``type`` (when
+    ``mentions`` has it), the ``by`` column, then the columns of
+    :func:`tone_summary`.
+
+    Examples
+    --------
+    >>> scored = pd.DataFrame({"sentence_id": ["s1", "s2", "s3"], "outlet": ["A", "A", "B"],
+    ...                        "polarity": [0.4, -0.2, 0.0]})
+    >>> mentions = pd.DataFrame({"sentence_id": ["s1", "s1", "s2", "s3"], "actor": ["IBM"] * 4})
+    >>> targeted_tone(scored, mentions, measures=["polarity"])[["actor", "outlet", "n", "mean"]]
+      actor outlet  n  mean
+    0   IBM      A  2   0.1
+    1   IBM      B  1   0.0
+    """
+    _check_columns(mentions, ["sentence_id", "actor"], "mentions")
+    _check_columns(scored, ["sentence_id", by], "scored")
+    keep = ["sentence_id", "actor"] + (["type"] if "type" in mentions.columns else [])
+    pairs = mentions[keep].drop_duplicates(["sentence_id", "actor"])
+    unknown = set(pairs["sentence_id"]) - set(scored["sentence_id"])
+    if unknown:
+        raise ValueError(f"mentions: sentence_id(s) not in scored: {', '.join(sorted(map(str, unknown))[:5])}")
+    scored_cols = [c for c in scored.columns if c not in ("actor", "type")]
+    joined = pairs.merge(scored[scored_cols], on="sentence_id", how="left")
+    summary = tone_summary(
+        joined, by=["actor", by], measures=measures, threshold=threshold,
+        n_boot=n_boot, ci=ci, seed=seed, min_n=min_n,
+    )
+    if "type" in pairs.columns:
+        types = pairs.drop_duplicates("actor").set_index("actor")["type"]
+        summary.insert(1, "type", summary["actor"].map(types))
+    return summary
+
+
+def extreme_sentences(
+    scored: pd.DataFrame,
+    evidence: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    measure: str = "vader_compound",
+    n: int = 1,
+) -> pd.DataFrame:
+    """The ``n`` most positive and ``n`` most negative sentences of each group by ``measure``, with their evidence.
+
+    Ties are broken by ``sentence_id``. ``evidence`` is :func:`sentiment_evidence`'s
+    table; each instrument's evidence is listed as ``words score`` pairs
+    (TextBlob on its [-1, 1] scale, VADER on its [-4, 4] valence scale).
+
+    Returns ``by``, ``end`` ("most positive" / "most negative"), ``sentence_id``,
+    ``polarity``, ``vader_compound``, ``textblob_evidence``, ``vader_evidence``, ``text``.
+    """
+    _check_columns(scored, ["sentence_id", "text", by, measure, "polarity", "vader_compound"], "scored")
+    _check_columns(evidence, ["sentence_id", "method", "words", "score"], "evidence")
+
+    def listing(sentence_id: str, method: str) -> str:
+        e = evidence[(evidence["sentence_id"] == sentence_id) & (evidence["method"] == method)]
+        return ", ".join(f"{w} {s:+.2f}" if method == "textblob" else f"{w} {s:+.1f}" for w, s in zip(e["words"], e["score"]))
+
+    rows = []
+    for g, part in scored.groupby(by, sort=True):
+        ordered = part.sort_values([measure, "sentence_id"], ascending=[False, True])
+        picks = [("most positive", ordered.head(n))]
+        picks.append(("most negative", part.sort_values([measure, "sentence_id"], ascending=[True, True]).head(n)))
+        for end, chosen in picks:
+            for _, row in chosen.iterrows():
+                rows.append(
+                    {
+                        by: g,
+                        "end": end,
+                        "sentence_id": row["sentence_id"],
+                        "polarity": row["polarity"],
+                        "vader_compound": row["vader_compound"],
+                        "textblob_evidence": listing(row["sentence_id"], "textblob"),
+                        "vader_evidence": listing(row["sentence_id"], "vader"),
+                        "text": row["text"],
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+# --- Figures ------------------------------------------------------------------------------------
+
+
+def _outlet_order(table: pd.DataFrame, by: str) -> list[str]:
+    return sorted(table[by].dropna().unique())
+
+
+def plot_tone_distribution(scored: pd.DataFrame, *, colours: dict[str, str], by: str = "outlet", threshold: float = THRESHOLD):
+    """One panel per instrument: every sentence's score as a dot, one row per group, the neutral band shaded."""
+    import matplotlib.pyplot as plt
+
+    groups = _outlet_order(scored, by)
+    fig, axes = plt.subplots(1, len(MEASURES), figsize=(8.5, 1.2 + 0.8 * len(groups)), sharey=True)
+    for ax, (measure, title) in zip(np.atleast_1d(axes), MEASURES.items()):
+        ax.axvspan(-threshold, threshold, color="#eeeeee", zorder=0)
+        ax.axvline(0, color="#999999", lw=0.8, zorder=1)
+        for k, g in enumerate(groups):
+            values = scored.loc[scored[by] == g, measure].to_numpy(float)
+            # Deterministic vertical spread, so overlapping dots stay visible without randomness.
+            offsets = (np.arange(len(values)) % 7 - 3) * 0.05
+            ax.scatter(values, k + offsets, s=22, color=colours[g], alpha=0.75, edgecolor="white", linewidth=0.4, zorder=2)
+            ax.plot([values.mean()] * 2, [k - 0.3, k + 0.3], color="black", lw=1.6, zorder=3)
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_yticks(range(len(groups)), groups)
+        ax.set_ylim(-0.6, len(groups) - 0.4)
+        ax.set_title(title)
+        ax.set_xlabel("sentence score (-1 negative … +1 positive)")
+    return fig
+
+
+def plot_tone_means(summary: pd.DataFrame, *, colours: dict[str, str], by: str = "outlet"):
+    """Mean tone per group with its bootstrap interval, one panel per instrument; hollow markers flag small n."""
+    import matplotlib.pyplot as plt
+
+    groups = _outlet_order(summary, by)
+    fig, axes = plt.subplots(1, len(MEASURES), figsize=(8.5, 1.2 + 0.7 * len(groups)), sharey=True)
+    for ax, (measure, title) in zip(np.atleast_1d(axes), MEASURES.items()):
+        ax.axvline(0, color="#999999", lw=0.8)
+        part = summary[summary["measure"] == measure].set_index(by)
+        for k, g in enumerate(groups):
+            if g not in part.index:
+                continue
+            r = part.loc[g]
+            ax.plot([r["ci_low"], r["ci_high"]], [k, k], color=colours[g], lw=2.5)
+            ax.plot(r["mean"], k, "o", ms=8, color=colours[g], mfc="white" if r["small_n"] else colours[g])
+            ax.annotate(f"{r['mean']:+.3f}  (n={int(r['n'])})", (r["ci_high"], k), xytext=(6, 0),
+                        textcoords="offset points", va="center", fontsize=8.5)
+        ax.set_yticks(range(len(groups)), groups)
+        ax.set_ylim(-0.6, len(groups) - 0.4)
+        lo = min(-0.1, summary["ci_low"].min() - 0.05)
+        hi = max(0.1, summary["ci_high"].max() + 0.25)
+        ax.set_xlim(lo, hi)
+        ax.set_title(title)
+        ax.set_xlabel("mean sentence score, 95% bootstrap interval")
+    return fig
+
+
+def plot_targeted_tone(targeted: pd.DataFrame, *, measure: str = "vader_compound", by: str = "outlet", min_n: int = 1):
+    """An actor x group grid of mean tone (diverging colours), each cell labelled with its mean and n.
+
+    Actors mentioned in fewer than ``min_n`` sentences in every group are left out;
+    an empty cell means the group never mentions the actor.
+    """
+    import matplotlib.pyplot as plt
+
+    part = targeted[targeted["measure"] == measure]
+    keep = part.groupby("actor")["n"].max()
+    actors = sorted(keep[keep >= min_n].index, key=lambda a: (-part.loc[part["actor"] == a, "n"].sum(), a))
+    groups = _outlet_order(part, by)
+    grid = np.full((len(actors), len(groups)), np.nan)
+    counts = np.zeros_like(grid)
+    for r in part.itertuples(index=False):
+        if r.actor in actors:
+            i, j = actors.index(r.actor), groups.index(getattr(r, by))
+            grid[i, j], counts[i, j] = r.mean, r.n
+    fig, ax = plt.subplots(figsize=(2.2 + 1.6 * len(groups), 0.9 + 0.42 * len(actors)))
+    limit = max(0.1, float(np.nanmax(np.abs(grid)))) if np.isfinite(grid).any() else 1.0
+    image = ax.imshow(np.ma.masked_invalid(grid), cmap="RdBu", vmin=-limit, vmax=limit, aspect="auto")
+    for i in range(len(actors)):
+        for j in range(len(groups)):
+            if np.isfinite(grid[i, j]):
+                dark = abs(grid[i, j]) > 0.6 * limit
+                ax.text(j, i, f"{grid[i, j]:+.2f}\nn={int(counts[i, j])}", ha="center", va="center",
+                        fontsize=7.5, color="white" if dark else "black")
+    ax.set_xticks(range(len(groups)), groups)
+    ax.set_yticks(range(len(actors)), actors)
+    ax.tick_params(length=0)
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    fig.colorbar(image, ax=ax, shrink=0.8, label=f"mean {MEASURES.get(measure, measure)}")
+    return fig
