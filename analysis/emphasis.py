@@ -8,18 +8,38 @@ alias behaves here exactly as a frame cue does in the codebook.
 
 from __future__ import annotations
 
+import difflib
+import math
+import re
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from analysis.lexicon import Term, TermMatcher, find_terms
+from analysis.text import WORD_RE, Correction, count_words, normalise, split_sentences
 from analysis.paths import LEXICONS
 
 __all__ = [
     "ACTOR_TYPES",
+    "STOP_WORDS",
     "load_actors",
     "actor_mentions",
+    "actor_prominence",
+    "load_aspects",
+    "aspect_mentions",
+    "aspect_coverage",
+    "coverage_gaps",
+    "extract_quotes",
+    "quote_share",
+    "share_of_voice",
+    "align_quotes",
+    "count_terms",
+    "distinctive_terms",
+    "plot_actor_share",
+    "plot_aspect_grid",
+    "plot_share_of_voice",
+    "plot_distinctive_terms",
 ]
 
 ACTOR_TYPES = ("company", "person", "government", "group", "technology")
@@ -152,3 +172,847 @@ def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFram
     types = actors.drop_duplicates("actor").set_index("actor")["type"]
     found["type"] = found["actor"].map(types)
     return found[MENTION_COLUMNS].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- prominence
+
+PROMINENCE_COLUMNS = [
+    "outlet", "actor", "type", "articles", "mentions", "sentences", "sentence_share",
+    "headline_share", "lede_share", "first_sentence_no", "first_position",
+]
+
+
+def actor_prominence(
+    mentions: pd.DataFrame, sentences: pd.DataFrame, *, headline_mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """How much and how early each outlet names each actor.
+
+    ``mentions`` is :func:`actor_mentions` of ``sentences`` (the body);
+    ``headline_mentions`` is :func:`actor_mentions` of ``corpus.headlines``.
+    Every actor named by any outlet gets a row for every outlet, with zeros
+    where an outlet never names it, so that outlets can be compared side by side.
+
+    Returns a table with columns
+
+    * ``outlet, actor, type``;
+    * ``articles`` -- the outlet's articles;
+    * ``mentions`` -- matches in the body; ``sentences`` -- body sentences naming
+      the actor; ``sentence_share`` -- that as a share of the outlet's sentences;
+    * ``headline_share`` / ``lede_share`` -- share of the outlet's articles whose
+      headline / first paragraph names the actor;
+    * ``first_sentence_no`` -- the earliest sentence (1 = first) naming the actor
+      in any of the outlet's articles (``<NA>`` if never);
+    * ``first_position`` -- where the first mention falls, as a share of the
+      article's sentences before it (0 = first sentence), averaged over the
+      articles that name the actor.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sentence_id": ["a-s001", "a-s002"], "article_id": "a", "outlet": "X",
+    ...                   "paragraph_no": [1, 2], "sentence_no": [1, 2], "start": [0, 20],
+    ...                   "text": ["IBM stops.", "Krishna wrote."]})
+    >>> p = actor_prominence(actor_mentions(s, load_actors()), s)
+    >>> p[["actor", "sentence_share", "lede_share", "first_position"]]
+                actor  sentence_share  lede_share  first_position
+    0  Arvind Krishna             0.5         0.0             0.5
+    1             IBM             0.5         1.0             0.0
+    """
+    sent = sentences[["sentence_id", "article_id", "outlet", "paragraph_no", "sentence_no"]]
+    n_sent = sent.groupby("article_id").size().rename("n_sentences")
+    art = sent.drop_duplicates("article_id")[["article_id", "outlet"]]
+    n_art = art.groupby("outlet").size()
+    m = mentions.merge(sent[["sentence_id", "paragraph_no", "sentence_no"]], on="sentence_id", how="left")
+    parts = [m[["outlet", "actor", "type"]]]
+    if headline_mentions is not None:
+        parts.append(headline_mentions[["outlet", "actor", "type"]])
+    named = pd.concat(parts).drop_duplicates("actor")[["actor", "type"]]
+    grid = art[["outlet"]].drop_duplicates().merge(named, how="cross")
+
+    body = m.groupby(["outlet", "actor"]).agg(
+        mentions=("sentence_id", "size"), sentences=("sentence_id", "nunique"),
+        first_sentence_no=("sentence_no", "min"),
+    )
+    first = m.groupby(["outlet", "article_id", "actor"], as_index=False)["sentence_no"].min()
+    first = first.join(n_sent, on="article_id")
+    first["first_position"] = (first["sentence_no"] - 1) / first["n_sentences"]
+    position = first.groupby(["outlet", "actor"])["first_position"].mean()
+    lede = m[m["paragraph_no"] == 1].groupby(["outlet", "actor"])["article_id"].nunique().rename("lede")
+    if headline_mentions is not None and not headline_mentions.empty:
+        head = headline_mentions.groupby(["outlet", "actor"])["article_id"].nunique().rename("headline")
+    else:
+        head = pd.Series(
+            dtype="int64", name="headline", index=pd.MultiIndex.from_tuples([], names=["outlet", "actor"])
+        )
+    out = grid.join(body, on=["outlet", "actor"]).join(position, on=["outlet", "actor"])
+    out = out.join(lede, on=["outlet", "actor"]).join(head, on=["outlet", "actor"])
+    out["articles"] = out["outlet"].map(n_art).astype("int64")
+    out["mentions"] = out["mentions"].fillna(0).astype("int64")
+    out["sentences"] = out["sentences"].fillna(0).astype("int64")
+    n_out = sent.groupby("outlet").size()
+    out["sentence_share"] = out["sentences"] / out["outlet"].map(n_out)
+    out["headline_share"] = out["headline"].fillna(0) / out["articles"]
+    out["lede_share"] = out["lede"].fillna(0) / out["articles"]
+    out["first_sentence_no"] = out["first_sentence_no"].astype("Int64")
+    out = out.sort_values(["outlet", "sentence_share", "actor"], ascending=[True, False, True])
+    return out[PROMINENCE_COLUMNS].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- aspects
+
+ASPECT_COLUMNS = ["aspect", "description", "cue", "case_sensitive", "inflect", "source"]
+ASPECT_MENTION_COLUMNS = ["sentence_id", "article_id", "outlet", "aspect", "cue", "match", "start", "end"]
+COVERAGE_COLUMNS = ["outlet", "aspect", "covered", "sentences", "sentence_share", "words", "word_share", "cues"]
+
+
+def load_aspects(path: Path | str = LEXICONS / "aspects.yml") -> pd.DataFrame:
+    """Read the aspects lexicon: one row per cue of each aspect of the story.
+
+    Returns a table with columns ``aspect, description, cue, case_sensitive,
+    inflect, source``. An aspect's name is a label and is not matched.
+
+    Examples
+    --------
+    >>> load_aspects().groupby("aspect", sort=False).size().head(2)
+    aspect
+    IBM's decision       10
+    national dialogue     2
+    dtype: int64
+    """
+    path = Path(path)
+    rows, names = [], set()
+    for i, entry in enumerate(_read_yaml(path, "aspects"), start=1):
+        where = f"{path} aspect {i}"
+        if not isinstance(entry, dict):
+            raise ValueError(f"{where}: expected a mapping with name, cues, source")
+        if not entry.get("cues"):
+            raise ValueError(f"{where} ({entry.get('name')}): no 'cues'")
+        entry = {**entry, "name_is_cue": False}
+        new = _alias_rows(entry, where, label="aspect", extra={"description": str(entry.get("description", "")).strip()})
+        if entry["name"] in names:
+            raise ValueError(f"{where}: aspect {entry['name']!r} is listed twice")
+        names.add(entry["name"])
+        rows.extend(new)
+    return pd.DataFrame(rows, columns=ASPECT_COLUMNS)
+
+
+def aspect_mentions(sentences: pd.DataFrame, aspects: pd.DataFrame) -> pd.DataFrame:
+    """Every cue of every aspect found in ``sentences``, located in the raw text.
+
+    Each aspect is matched on its own, so one phrase can count for two aspects.
+    Returns a table with columns ``sentence_id, article_id, outlet, aspect, cue,
+    match, start, end`` (raw-file offsets).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sentence_id": ["a-s001"], "article_id": "a", "outlet": "X", "start": 0,
+    ...                   "text": ["Police reform and bias testing of AI."]})
+    >>> aspect_mentions(s, load_aspects())[["aspect", "match"]]
+                      aspect          match
+    0  policy: police reform  Police reform
+    1     bias testing of AI           bias
+    2     bias testing of AI             AI
+    """
+    frames = []
+    for aspect, cues in aspects.groupby("aspect", sort=False):
+        found = find_terms(sentences, _matcher(cues, "aspect"))
+        frames.append(found.rename(columns={"key": "aspect"}))
+    if not frames:
+        return pd.DataFrame(columns=ASPECT_MENTION_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[ASPECT_MENTION_COLUMNS]
+
+
+def aspect_coverage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, aspects: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which aspects each outlet covers, and how much of its text each gets.
+
+    ``mentions`` is :func:`aspect_mentions` of ``sentences``. Pass ``aspects``
+    (the lexicon) to list aspects no outlet covers as well. Text is counted in
+    words (:func:`analysis.text.count_words` of the matching form).
+
+    Returns one row per outlet and aspect: ``outlet, aspect, covered`` (any cue
+    found), ``sentences`` and ``sentence_share`` (sentences with a cue, and as a
+    share of the outlet's sentences), ``words`` and ``word_share`` (the words of
+    those sentences, and as a share of the outlet's words), ``cues`` (the distinct
+    matches, in the matching form's case-folded spelling, joined by ``"; "``).
+    """
+    words = sentences["text"].map(count_words)
+    sent = sentences[["sentence_id", "outlet"]].assign(n_words=words.values)
+    totals = sent.groupby("outlet").agg(n_sent=("sentence_id", "size"), n_words=("n_words", "sum"))
+    names = list(dict.fromkeys(mentions["aspect"]))
+    if aspects is not None:
+        names = list(dict.fromkeys(list(aspects["aspect"]) + names))
+    grid = pd.DataFrame({"outlet": sorted(totals.index)}).merge(pd.DataFrame({"aspect": names}), how="cross")
+    hit = mentions[["sentence_id", "aspect"]].drop_duplicates().merge(sent, on="sentence_id")
+    agg = hit.groupby(["outlet", "aspect"]).agg(sentences=("sentence_id", "size"), words=("n_words", "sum"))
+    cues = (
+        mentions.assign(cue_text=mentions["match"].map(lambda s: " ".join(normalise(s).text.lower().split())))
+        .groupby(["outlet", "aspect"])["cue_text"]
+        .agg(lambda s: "; ".join(sorted(set(s))))
+        .rename("cues")
+    )
+    out = grid.join(agg, on=["outlet", "aspect"]).join(cues, on=["outlet", "aspect"])
+    out["sentences"] = out["sentences"].fillna(0).astype("int64")
+    out["words"] = out["words"].fillna(0).astype("int64")
+    out["covered"] = out["sentences"] > 0
+    out["sentence_share"] = out["sentences"] / out["outlet"].map(totals["n_sent"])
+    out["word_share"] = out["words"] / out["outlet"].map(totals["n_words"])
+    out["cues"] = out["cues"].fillna("")
+    return out[COVERAGE_COLUMNS].reset_index(drop=True)
+
+
+def coverage_gaps(coverage: pd.DataFrame) -> pd.DataFrame:
+    """Aspects that some outlets cover and others leave out.
+
+    Returns ``aspect, covered_by, missing_from`` (outlet names joined by ``", "``),
+    one row per aspect that is covered by at least one outlet but not by all.
+
+    Examples
+    --------
+    >>> cov = pd.DataFrame({"outlet": ["A", "B", "A", "B"], "aspect": ["x", "x", "y", "y"],
+    ...                     "covered": [True, False, True, True]})
+    >>> coverage_gaps(cov)
+      aspect covered_by missing_from
+    0      x          A            B
+    """
+    rows = []
+    for aspect, g in coverage.groupby("aspect", sort=False):
+        yes = sorted(g.loc[g["covered"], "outlet"])
+        no = sorted(g.loc[~g["covered"], "outlet"])
+        if yes and no:
+            rows.append({"aspect": aspect, "covered_by": ", ".join(yes), "missing_from": ", ".join(no)})
+    return pd.DataFrame(rows, columns=["aspect", "covered_by", "missing_from"])
+
+
+# --------------------------------------------------------------------------- quotes
+
+QUOTE_COLUMNS = [
+    "quote_id", "article_id", "outlet", "paragraph_no", "sentence_id", "quote", "words",
+    "speaker", "cue", "attribution", "kind", "start", "end",
+]
+
+_OPEN_DOUBLE = "\u201c\u201e\u00ab"
+_CLOSE_DOUBLE = "\u201d\u00bb"
+_OPEN_SINGLE = "\u2018"
+_CLOSE_SINGLE = "\u2019"
+_OPENERS_BEFORE = " \t([{\u2014\u2013-/" + _OPEN_DOUBLE + _OPEN_SINGLE
+
+# Verbs that attribute words to a speaker. "according to" is handled apart: its
+# speaker follows it.
+_REPORTING = (
+    r"(?:says|said|say|saying|wrote|writes|written|told|tells|stated|states|added|adds|noted|notes"
+    r"|explained|explains|argued|argues|claimed|claims|reported|reports|reporting|accused|accuses|accuse"
+    r"|warned|warns|insisted|insists|declared|declares|announced|announces|asked|asks|urged|urges"
+    r"|called\s+for|calls\s+for|call\s+for|acknowledged|admitted|concluded|concludes|recalled|replied"
+    r"|described|describes|quoted|continued|continues|emphasi[sz]ed|stressed)"
+)
+_REPORTING_RE = re.compile(rf"(?<!\w){_REPORTING}(?!\w)", re.IGNORECASE)
+_ACCORDING_RE = re.compile(r"(?<!\w)according\s+to(?!\w)", re.IGNORECASE)
+_PRONOUN_RE = re.compile(r"(?<!\w)(he|she|they|it|the\s+company|the\s+firm)(?!\w)", re.IGNORECASE)
+_SPEAKING_TYPES = ("person", "company", "government", "group")
+_FRAGMENT_WORDS = 4
+
+
+def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Quoted spans in one paragraph: ``(content start, content end, closed)``.
+
+    Double quotes, straight or typographic, may span sentences. Single quotes count
+    only as a pair (an apostrophe such as ``IBM’s`` or ``don't`` has letters on
+    both sides and is never a quote mark); single quotes inside double quotes are
+    nested and belong to the outer quotation.
+    """
+    spans = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        opens_double = ch in _OPEN_DOUBLE or (
+            ch in '"\u201d' and (before in _OPENERS_BEFORE or before.isspace()) and not after.isspace()
+        )
+        if opens_double:
+            j = i + 1
+            close = None
+            while j < n:
+                c = text[j]
+                if c in _CLOSE_DOUBLE or c == '"':
+                    close = j
+                    break
+                if c in _OPEN_DOUBLE and text[j - 1].isspace():
+                    break  # a new quotation opens: the earlier one was never closed
+                j += 1
+            if close is None:
+                spans.append((i + 1, j, False))
+                i = j
+            else:
+                spans.append((i + 1, close, True))
+                i = close + 1
+            continue
+        if ch in _OPEN_SINGLE + "'" and (before in _OPENERS_BEFORE or before.isspace()) and after.isalnum():
+            m = re.compile(r"(?<=[^\s])['\u2019](?![^\W_])").search(text, i + 1)
+            if m and not any(c in text[i:m.start()] for c in _OPEN_DOUBLE + _CLOSE_DOUBLE + '"'):
+                spans.append((i + 1, m.start(), True))
+                i = m.end()
+                continue
+        i += 1
+    return spans
+
+
+def _speakers_before(mentions: list[tuple], pos: int) -> list[tuple]:
+    return [m for m in mentions if m[1] <= pos]
+
+
+def _resolve_pronoun(word: str, mentions: list[tuple], pos: int, sentence_of) -> tuple[str, str] | None:
+    """The actor a pronoun at ``pos`` refers back to, or ``None``."""
+    earlier = _speakers_before(mentions, pos)
+    w = " ".join(word.lower().split())
+    if w in ("he", "she"):
+        want = ("person",)
+    elif w == "they":
+        want = ("group", "government")
+    else:
+        want = ("company",)
+    cands = [m for m in earlier if m[4] in want]
+    if not cands:
+        return None
+    if w == "they":
+        # the first group named in the latest sentence naming one: subjects come first
+        last_sentence = sentence_of(cands[-1][0])
+        cands = [m for m in cands if sentence_of(m[0]) == last_sentence]
+        return cands[0][3], cands[0][3]
+    return cands[-1][3], cands[-1][3]
+
+
+def _subject_near(text: str, verb_start: int, verb_end: int, offset: int, mentions, sentence_of, *, inverted: bool):
+    """The actor named (or pronoun) just before a reporting verb, else just after it.
+
+    ``text`` is a raw span starting at file offset ``offset``. Returns ``(speaker, cue)``
+    or ``None``.
+    """
+    window_before = text[max(0, verb_start - 60):verb_start]
+    if not inverted:
+        for m in reversed([m for m in mentions if offset <= m[0] and m[1] <= offset + verb_start]):
+            gap = text[m[1] - offset:verb_start]
+            if len(gap.split()) <= 3 and not re.search(r"[,;:.!?\"\u201c\u201d]", gap):
+                return m[3], text[m[0] - offset:verb_end]
+        pron = list(_PRONOUN_RE.finditer(window_before))
+        if pron:
+            p = pron[-1]
+            gap = window_before[p.end():]
+            if len(gap.split()) <= 2 and not re.search(r"[,;:.!?\"\u201c\u201d]", gap):
+                resolved = _resolve_pronoun(p.group(), mentions, offset + verb_start, sentence_of)
+                if resolved:
+                    cue_start = verb_start - len(window_before) + p.start()
+                    return resolved[0], text[cue_start:verb_end]
+    for m in [m for m in mentions if m[0] >= offset + verb_end]:
+        gap = text[verb_end:m[0] - offset]
+        if len(gap.split()) <= 1 and not re.search(r"[,;:.!?\"\u201c\u201d]", gap):
+            return m[3], text[verb_start:m[1] - offset]
+        break
+    return None
+
+
+def _attribute(lead: str, lead_offset: int, trail: str, trail_offset: int, sentence_text: str, sentence_offset: int,
+               mentions, sentence_of):
+    """Find a quotation's speaker: ``(speaker, cue, rule)`` or ``None``."""
+    # 1. a reporting verb just after the quotation: '..." he wrote', '..." according to X'
+    head = trail[:80]
+    stop = re.search(r"[\"\u201c\u201d.!?;]", head.lstrip(" ,:\u2019'\u201d\""))
+    head = head[: (stop.start() + len(head) - len(head.lstrip(" ,:\u2019'\u201d\""))) if stop else len(head)]
+    acc = _ACCORDING_RE.search(head)
+    if acc:
+        found = _subject_near(trail, acc.start(), acc.end(), trail_offset, mentions, sentence_of, inverted=True)
+        if found:
+            return found[0], found[1], "according to"
+    for verb in _REPORTING_RE.finditer(head):
+        found = _subject_near(trail, verb.start(), verb.end(), trail_offset, mentions, sentence_of, inverted=False)
+        if found:
+            return found[0], found[1], "reporting verb"
+    # 2. a reporting verb in the words leading up to it: 'Krishna said in his letter: "...'
+    for verb in reversed(list(_REPORTING_RE.finditer(lead))):
+        found = _subject_near(lead, verb.start(), verb.end(), lead_offset, mentions, sentence_of, inverted=False)
+        if found:
+            return found[0], found[1], "reporting verb"
+    # 3. 'according to X' or 'X reports' anywhere in the sentence
+    for acc in _ACCORDING_RE.finditer(sentence_text):
+        found = _subject_near(sentence_text, acc.start(), acc.end(), sentence_offset, mentions, sentence_of, inverted=True)
+        if found:
+            return found[0], found[1], "according to"
+    for verb in _REPORTING_RE.finditer(sentence_text):
+        found = _subject_near(sentence_text, verb.start(), verb.end(), sentence_offset, mentions, sentence_of, inverted=False)
+        if found:
+            return found[0], found[1], "reporting verb"
+    return None
+
+
+def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Direct quotations in each article, with their speakers.
+
+    Works on the body lines of ``corpus`` (``corpus.lines``, ``corpus.sentences``,
+    ``corpus.texts``), so a quotation may span sentences. It finds
+
+    * ``direct`` quotations in straight or typographic double quotes, and single
+      quotes used as a pair (``‘random’``); apostrophes (``IBM’s``) are not quotes,
+      and quotes nested in a quotation belong to it;
+    * ``fragment``: a direct quotation of fewer than four words (a borrowed phrase,
+      ``“loopholes”``);
+    * ``block``: a paragraph without quote marks introduced by a paragraph ending
+      in a colon after a reporting verb (``Colorlines reported:``);
+    * ``unclosed``: an opening mark never closed in its paragraph; the quotation
+      runs to the end of the paragraph (or on, if the next paragraph opens with a
+      quote mark, the convention for quotations longer than a paragraph).
+
+    The speaker is the subject of a reporting verb next to the quotation (``he
+    wrote`` -- a pronoun refers back to the latest person named; ``they`` to the
+    first group named in the latest sentence naming one), ``according to X`` in
+    the sentence, the speaker of the quotation just before in the same paragraph
+    when the quotation opens its sentence, the named actor at the start of the
+    sentence (its subject), or else the nearest actor named before the quotation
+    in the sentence. ``unknown`` if none of these applies. ``attribution`` says
+    which rule gave the speaker and ``cue`` the words that did.
+
+    ``actors`` is :func:`load_actors`'s table (default: the project's lexicon).
+
+    Returns a table with columns ``quote_id, article_id, outlet, paragraph_no,
+    sentence_id`` (where the quotation starts), ``quote`` (matching form), ``words``,
+    ``speaker, cue, attribution, kind, start, end`` (raw-file offsets of the quoted
+    words, without the marks).
+    """
+    if actors is None:
+        actors = load_actors()
+    body = corpus.lines[corpus.lines["role"] == "body"]
+    sentences = corpus.sentences
+    all_mentions = actor_mentions(sentences, actors)
+    norms = getattr(corpus, "normalisations", None)
+    if norms is not None and len(norms):
+        corrections = norms[norms["kind"] == "correction"]
+    else:
+        corrections = pd.DataFrame(columns=["article_id", "raw", "normalised", "reason"])
+    rows = []
+    for article_id, lines in body.groupby("article_id", sort=False):
+        text = corpus.texts[article_id]
+        sents = sentences[sentences["article_id"] == article_id]
+        outlet = sents["outlet"].iloc[0] if len(sents) else ""
+        sent_spans = list(zip(sents["start"], sents["end"], sents["sentence_id"]))
+        am = all_mentions[all_mentions["article_id"] == article_id]
+        mentions = sorted(zip(am["start"], am["end"], am["sentence_id"], am["actor"], am["type"]))
+        mentions = [m for m in mentions if m[4] in _SPEAKING_TYPES]
+
+        def sentence_at(pos: int):
+            for s, e, sid in sent_spans:
+                if s <= pos < e or (pos == e and s < e):
+                    return s, e, sid
+            before = [x for x in sent_spans if x[0] <= pos]
+            return before[-1] if before else (pos, pos, "")
+
+        def sentence_of(pos: int) -> str:
+            return sentence_at(pos)[2]
+
+        paragraphs = [(int(r.start), str(r.text)) for r in lines.itertuples(index=False)]
+        found = []  # (paragraph index, start, end, kind, lead_override)
+        carry = None
+        for p_idx, (p_start, p_text) in enumerate(paragraphs):
+            spans = _quote_spans(p_text)
+            if carry is not None:
+                c_start, c_p = carry
+                stripped = p_text.lstrip()
+                if stripped[:1] in _OPEN_DOUBLE + '"':
+                    # the quotation continues in this paragraph
+                    first = spans[0] if spans else None
+                    if first is not None:
+                        found.append((c_p, c_start, p_start + first[1], "direct" if first[2] else "unclosed"))
+                        spans = spans[1:]
+                        carry = None if first[2] else (c_start, c_p)
+                    else:
+                        carry = None
+                else:
+                    found.append((c_p, c_start, paragraphs[p_idx - 1][0] + len(paragraphs[p_idx - 1][1]), "unclosed"))
+                    carry = None
+            for k, (a, b, closed) in enumerate(spans):
+                is_last_open = not closed and k == len(spans) - 1 and b == len(p_text)
+                if is_last_open and p_idx + 1 < len(paragraphs):
+                    carry = (p_start + a, p_idx)
+                else:
+                    found.append((p_idx, p_start + a, p_start + b, "direct" if closed else "unclosed"))
+            if not spans and carry is None and p_idx > 0:
+                prev = paragraphs[p_idx - 1][1].rstrip()
+                if prev.endswith(":") and _REPORTING_RE.search(prev.split(".")[-1]) and p_text.strip():
+                    lead = p_text.strip()
+                    lead_start = p_start + p_text.index(lead)
+                    found.append((p_idx, lead_start, lead_start + len(lead), "block"))
+        if carry is not None:
+            last = paragraphs[-1]
+            found.append((carry[1], carry[0], last[0] + len(last[1]), "unclosed"))
+
+        fixes = tuple(
+            Correction(r.raw, r.normalised, r.reason)
+            for r in corrections[corrections["article_id"] == article_id].itertuples(index=False)
+        )
+        previous = None  # (paragraph index, speaker, end) of the last attributed quotation
+        for n, (p_idx, start, end, kind) in enumerate(found, start=1):
+            raw = text[start:end]
+            # quoted words only: no surrounding spaces, no trailing comma before the closing mark
+            trimmed = raw.rstrip(" \u00a0\t,;:")
+            start += len(trimmed) - len(trimmed.lstrip(" \u00a0\t"))
+            end = start + len(trimmed.lstrip(" \u00a0\t"))
+            raw = text[start:end]
+            quote = " ".join(normalise(raw, corrections=fixes).text.split())
+            words = count_words(quote)
+            if kind == "direct" and words < _FRAGMENT_WORDS:
+                kind = "fragment"
+            s_start, s_end, sid = sentence_at(start)
+            p_start = paragraphs[p_idx][0]
+            result = None
+            if kind == "block":
+                prev_start, prev_text = paragraphs[p_idx - 1]
+                intro = prev_text.rstrip()
+                # the intro paragraph's last sentence
+                i_start = prev_start + max(intro.rfind(". ") + 2, 0) if ". " in intro else prev_start
+                found_intro = _attribute(text[i_start:prev_start + len(intro)], i_start, "", end, "", i_start,
+                                         mentions, sentence_of)
+                if found_intro:
+                    result = (found_intro[0], found_intro[1], "block intro")
+            else:
+                lead_from = max(s_start, p_start)
+                if previous is not None and previous[2] > lead_from and previous[0] == p_idx:
+                    lead_from = previous[2]
+                lead = text[lead_from:start - 1] if start - 1 >= lead_from else ""
+                if start - 1 == p_start and p_idx > 0 and paragraphs[p_idx - 1][1].rstrip().endswith(":"):
+                    # a quotation opening a paragraph, introduced by the paragraph before
+                    prev_start, prev_text = paragraphs[p_idx - 1]
+                    lead_from, lead = prev_start, prev_text
+                trail_end = min(sentence_at(end)[1] if sentence_at(end)[2] else end, p_start + len(paragraphs[p_idx][1]))
+                trail_end = max(trail_end, end)
+                trail = text[end:trail_end]
+                # the rest of the quotation's sentence(s), for 'according to' and 'X reports'
+                sent_text = text[s_start:trail_end]
+                result = _attribute(lead, lead_from, trail, end, sent_text, s_start, mentions, sentence_of)
+                if result is None and previous is not None and previous[0] == p_idx and not lead.strip(" ,.;:\u2014-"):
+                    result = (previous[1], "", "previous quotation")
+                if result is None:
+                    in_sentence = [m for m in mentions if s_start <= m[0] and m[1] <= start]
+                    opening = text[s_start:in_sentence[0][0]] if in_sentence else ""
+                    if in_sentence and len(opening.split()) <= 1:
+                        m = in_sentence[0]
+                        result = (m[3], text[m[0]:m[1]], "sentence subject")
+                    elif in_sentence:
+                        m = in_sentence[-1]
+                        result = (m[3], text[m[0]:m[1]], "nearest actor")
+            speaker, cue, rule = result if result else ("unknown", "", "none")
+            cue = " ".join(normalise(cue).text.split())
+            rows.append({
+                "quote_id": f"{article_id}-q{n:02d}", "article_id": article_id, "outlet": outlet,
+                "paragraph_no": p_idx + 1, "sentence_id": sid, "quote": quote, "words": words,
+                "speaker": speaker, "cue": cue, "attribution": rule, "kind": kind, "start": start, "end": end,
+            })
+            previous = (p_idx, speaker, end) if speaker != "unknown" else (p_idx, "unknown", end)
+            if speaker == "unknown":
+                previous = None
+    out = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return out.astype({"paragraph_no": "int64", "words": "int64", "start": "int64", "end": "int64"})
+
+
+def quote_share(quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """How much of each outlet's text is quotation.
+
+    Returns ``outlet, quotes, quoted_words, words, quoted_share`` where ``words``
+    counts the outlet's body words (matching form) and ``quoted_share`` is
+    ``quoted_words / words``. Fragments, block quotes and unclosed quotations count.
+    """
+    words = sentences.assign(n=sentences["text"].map(count_words)).groupby("outlet")["n"].sum()
+    q = quotes.groupby("outlet").agg(quotes=("quote_id", "size"), quoted_words=("words", "sum"))
+    out = pd.DataFrame({"outlet": sorted(words.index)}).join(q, on="outlet")
+    out["quotes"] = out["quotes"].fillna(0).astype("int64")
+    out["quoted_words"] = out["quoted_words"].fillna(0).astype("int64")
+    out["words"] = out["outlet"].map(words).astype("int64")
+    out["quoted_share"] = out["quoted_words"] / out["words"]
+    return out
+
+
+def share_of_voice(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Who is quoted how much: each speaker's share of an outlet's quoted words.
+
+    Returns ``outlet, speaker, quotes, words, word_share``, largest share first
+    within each outlet; ``unknown`` is kept as a speaker so shares add up to 1.
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"quote_id": ["q1", "q2", "q3"], "outlet": ["A", "A", "A"],
+    ...                   "speaker": ["X", "Y", "X"], "words": [6, 2, 2]})
+    >>> share_of_voice(q)
+      outlet speaker  quotes  words  word_share
+    0      A       X       2      8         0.8
+    1      A       Y       1      2         0.2
+    """
+    g = quotes.groupby(["outlet", "speaker"], as_index=False).agg(quotes=("quote_id", "size"), words=("words", "sum"))
+    g["word_share"] = g["words"] / g.groupby("outlet")["words"].transform("sum")
+    return g.sort_values(["outlet", "word_share", "speaker"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- shared quotations
+
+ALIGN_COLUMNS = [
+    "match", "similarity", "outlet_a", "quote_id_a", "speaker_a", "passage_a",
+    "outlet_b", "quote_id_b", "speaker_b", "passage_b", "differences",
+]
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+
+def _tokens(text: str) -> list[str]:
+    """Words for comparing quotations: case and punctuation ignored, hyphens kept."""
+    return [t.lower().replace("\u2019", "'") for t in _TOKEN_RE.findall(text)]
+
+
+def _passages(quote: str) -> list[str]:
+    """A quotation's sentences, the unit in which outlets reuse a source."""
+    spans = split_sentences(quote) or [(0, len(quote))]
+    return [quote[a:b] for a, b in spans]
+
+
+def _compare(a: list[str], b: list[str], name_a: str, name_b: str) -> tuple[str, float, str] | None:
+    """Label two passages exact, near-exact or partial; ``None`` if they share too little."""
+    if not a or not b:
+        return None
+    if a == b:
+        return "exact", 1.0, ""
+    # how much is shared is measured on words with hyphens split, so that a spelling
+    # such as "facial-recognition" costs nothing; the differences still list it
+    sa = [w for t in a for w in t.split("-")]
+    sb = [w for t in b for w in t.split("-")]
+    blocks = [blk for blk in difflib.SequenceMatcher(None, sa, sb, autojunk=False).get_matching_blocks() if blk.size]
+    matched = sum(blk.size for blk in blocks)
+    longest = max((blk.size for blk in blocks), default=0)
+    similarity = 2 * matched / (len(sa) + len(sb))
+    if longest < 3 or matched / min(len(sa), len(sb)) < 0.6:
+        return None
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    diffs = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        wa, wb = _clip(" ".join(a[i1:i2])), _clip(" ".join(b[j1:j2]))
+        if tag == "replace":
+            diffs.append(f"{name_a} '{wa}' / {name_b} '{wb}'")
+        elif tag == "delete":
+            diffs.append(f"only {name_a}: '{wa}'")
+        elif tag == "insert":
+            diffs.append(f"only {name_b}: '{wb}'")
+    label = "near-exact" if matched / max(len(sa), len(sb)) >= 0.8 else "partial"
+    return label, round(similarity, 3), "; ".join(diffs)
+
+
+def _clip(words: str, n: int = 8) -> str:
+    parts = words.split()
+    return words if len(parts) <= n else " ".join(parts[:n]) + " …"
+
+
+def align_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Match quotations of the same source passage across outlets.
+
+    Quotations are compared sentence by sentence (a passage), in words, ignoring
+    case and punctuation, with :class:`difflib.SequenceMatcher`; a hyphen counts
+    as a space when measuring overlap, but is listed among the differences.
+    Two passages from different outlets are
+
+    * ``exact`` -- the same words;
+    * ``near-exact`` -- at least 80% of the longer passage's words matched in
+      order; ``differences`` lists every change (``Colorlines 'facial-recognition'
+      / VPNoverview 'facial recognition'``, ``only Colorlines: 'we believe'``);
+    * ``partial`` -- at least three words in a row and 60% of the shorter
+      passage shared (one outlet quotes part of what the other quotes);
+
+    and anything less is no match. Each pair of quotations is reported once, by
+    its best-matching passages. Quotations that match nothing in another outlet
+    are listed with ``match = "unique"`` and empty ``_b`` columns.
+
+    Returns ``match, similarity`` (Dice coefficient of matched words),
+    ``outlet_a, quote_id_a, speaker_a, passage_a, outlet_b, quote_id_b,
+    speaker_b, passage_b, differences``; pairs first (exact, near-exact, partial),
+    then unique quotations.
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"quote_id": ["a1", "b1"], "outlet": ["A", "B"], "speaker": ["K", "K"],
+    ...     "quote": ["We believe now is the time to decide how facial-recognition should be used.",
+    ...               "now is the time to decide how facial recognition should be used"]})
+    >>> r = align_quotes(q).iloc[0]
+    >>> r["match"], r["differences"]
+    ('near-exact', "only A: 'we believe'; A 'facial-recognition' / B 'facial recognition'")
+    """
+    items = []
+    for rec in quotes.itertuples(index=False):
+        for passage in _passages(rec.quote):
+            items.append((rec.quote_id, rec.outlet, rec.speaker, passage, _tokens(passage)))
+    order = {"exact": 0, "near-exact": 1, "partial": 2}
+    best: dict[tuple[str, str], dict] = {}
+    for i, first in enumerate(items):
+        for second in items[i + 1:]:
+            if first[1] == second[1]:
+                continue
+            one, two = sorted((first, second), key=lambda it: (it[1], it[0]))
+            res = _compare(one[4], two[4], one[1], two[1])
+            if res is None:
+                continue
+            row = {"match": res[0], "similarity": res[1], "outlet_a": one[1], "quote_id_a": one[0],
+                   "speaker_a": one[2], "passage_a": one[3], "outlet_b": two[1], "quote_id_b": two[0],
+                   "speaker_b": two[2], "passage_b": two[3], "differences": res[2]}
+            old = best.get((one[0], two[0]))
+            if old is None or (order[row["match"]], -row["similarity"]) < (order[old["match"]], -old["similarity"]):
+                best[(one[0], two[0])] = row
+    pairs = pd.DataFrame(list(best.values()), columns=ALIGN_COLUMNS)
+    pairs = pairs.assign(_o=pairs["match"].map(order)).sort_values(["_o", "similarity", "quote_id_a"], ascending=[True, False, True])
+    matched = set(pairs["quote_id_a"]) | set(pairs["quote_id_b"])
+    unique = quotes[~quotes["quote_id"].isin(matched)]
+    single = pd.DataFrame({
+        "match": "unique", "similarity": float("nan"), "outlet_a": unique["outlet"], "quote_id_a": unique["quote_id"],
+        "speaker_a": unique["speaker"], "passage_a": unique["quote"], "outlet_b": "", "quote_id_b": "",
+        "speaker_b": "", "passage_b": "", "differences": "",
+    }, columns=ALIGN_COLUMNS)
+    frames = [f for f in (pairs.drop(columns="_o"), single) if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=ALIGN_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[ALIGN_COLUMNS]
+
+
+# --------------------------------------------------------------------------- distinctive words
+
+# English function words, written for this project (no stop-word list is a dependency).
+# Content words that merely recur in news (said, would) are left in: whether they
+# set an outlet apart is for the statistic to say.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can cannot could did do does doing down during
+    each either even ever every few for from further had has have having he her here hers
+    herself him himself his how however i if in into is it its itself just least less let
+    many may me might more most much must my myself neither no nor not now of off often on
+    once only or other others our ours ourselves out over own per rather same shall she
+    should since so some such than that the their theirs them themselves then there these
+    they this those though through thus to too under until up upon us very was we were what
+    when where whether which while who whom whose why will with within without would yet you
+    your yours yourself yourselves
+    s t d ll m re ve don doesn didn isn wasn aren weren won wouldn shouldn couldn
+    one two three first
+    """.split()
+)
+
+TERM_COLUMNS = ["term", "n", "count"]
+DISTINCTIVE_COLUMNS = ["term", "n", "count", "count_rest", "rate", "delta", "se", "z", "small_count"]
+
+
+def _term_list(text: str, ngrams: tuple[int, ...], stop_words: frozenset) -> list[tuple[str, int]]:
+    """Unigrams and bigrams of one text: lower case, possessive 's dropped, numbers left out.
+
+    A bigram joins two adjacent words with only spaces or a hyphen between them (never
+    across punctuation) when neither is a stop word.
+    """
+    toks = []
+    for m in WORD_RE.finditer(text):
+        w = re.sub(r"['\u2019]s$", "", m.group().lower().replace("\u2019", "'"))
+        toks.append((w, m.start(), m.end()))
+    out = []
+    if 1 in ngrams:
+        out += [(w, 1) for w, _, _ in toks if w not in stop_words and not w.isdigit()]
+    if 2 in ngrams:
+        for (w1, _, e1), (w2, s2, _) in zip(toks, toks[1:]):
+            gap = text[e1:s2]
+            if gap.strip(" -") or w1 in stop_words or w2 in stop_words or w1.isdigit() or w2.isdigit():
+                continue
+            out.append((f"{w1} {w2}", 2))
+    return out
+
+
+def count_terms(sentences: pd.DataFrame, *, by: str = "outlet", ngrams: tuple[int, ...] = (1, 2),
+                stop_words: frozenset = STOP_WORDS) -> pd.DataFrame:
+    """Count words and two-word phrases in ``sentences["text"]`` for each value of ``by``.
+
+    Returns ``<by>, term, n`` (1 or 2 words), ``count``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"outlet": ["A"], "text": ["IBM's facial-recognition ban, and the ban."]})
+    >>> count_terms(s).sort_values(["n", "term"]).to_dict("records")[:3]
+    [{'outlet': 'A', 'term': 'ban', 'n': 1, 'count': 2}, {'outlet': 'A', 'term': 'facial', 'n': 1, 'count': 1}, {'outlet': 'A', 'term': 'ibm', 'n': 1, 'count': 1}]
+    """
+    rows = []
+    for group, text in zip(sentences[by], sentences["text"]):
+        rows.extend((group, term, n) for term, n in _term_list(text, tuple(ngrams), stop_words))
+    frame = pd.DataFrame(rows, columns=[by, "term", "n"])
+    counts = frame.groupby([by, "term", "n"], as_index=False).size().rename(columns={"size": "count"})
+    return counts.astype({"n": "int64", "count": "int64"})
+
+
+def distinctive_terms(
+    sentences: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    ngrams: tuple[int, ...] = (1, 2),
+    prior_strength: float | None = None,
+    min_count: int = 5,
+    stop_words: frozenset = STOP_WORDS,
+) -> pd.DataFrame:
+    """Words and phrases that set each group apart: weighted log-odds with an informative prior.
+
+    Monroe, Colaresi and Quinn (2008), "Fightin' Words", section 3.5.3: for each
+    group *i* (an outlet) against all the others together (*j*), and each term *w*,
+
+    .. math::
+
+        \\delta_w = \\log\\frac{y^i_w + \\alpha_w}{n^i + \\alpha_0 - y^i_w - \\alpha_w}
+                 - \\log\\frac{y^j_w + \\alpha_w}{n^j + \\alpha_0 - y^j_w - \\alpha_w},
+        \\qquad \\sigma^2(\\delta_w) \\approx \\frac{1}{y^i_w + \\alpha_w} + \\frac{1}{y^j_w + \\alpha_w},
+        \\qquad z_w = \\delta_w / \\sigma(\\delta_w)
+
+    where *y* are counts, *n* totals, and the prior :math:`\\alpha_w = \\alpha_0 \\pi_w`
+    takes :math:`\\pi_w` from the whole corpus. ``prior_strength`` is
+    :math:`\\alpha_0`; the default, ``None``, uses the corpus size, so that
+    :math:`\\alpha_w` is the term's corpus count. Words and two-word phrases are
+    separate vocabularies, each with its own totals. Stop words are left out.
+
+    A positive ``z`` means the group uses the term more than the rest. ``small_count``
+    is true when the term occurs fewer than ``min_count`` times in the whole
+    corpus: the normal approximation behind ``z`` does not hold for such counts, so
+    read those z-scores as a ranking, not as evidence.
+
+    Returns one row per group and term, highest ``z`` first within each group:
+    ``<by>, term, n, count`` (in the group), ``count_rest`` (in the others), ``rate``
+    (per 1,000 terms of the same length in the group), ``delta, se, z, small_count``.
+    Raises ``ValueError`` with fewer than two groups.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"outlet": ["A", "B"], "text": ["apple apple banana", "banana cherry"]})
+    >>> d = distinctive_terms(s, ngrams=(1,))
+    >>> d.loc[d.outlet == "A", ["term", "count", "count_rest", "z"]].round(3)
+         term  count  count_rest      z
+    0   apple      2           0  1.058
+    1  banana      1           1 -0.273
+    2  cherry      0           1 -0.841
+    """
+    groups = sorted(sentences[by].unique())
+    if len(groups) < 2:
+        raise ValueError(f"distinctive_terms needs at least two values of '{by}' to compare; found {groups}")
+    counts = count_terms(sentences, by=by, ngrams=ngrams, stop_words=stop_words)
+    frames = []
+    for n, cn in counts.groupby("n"):
+        wide = cn.pivot_table(index="term", columns=by, values="count", aggfunc="sum", fill_value=0)
+        wide = wide.reindex(columns=groups, fill_value=0)
+        total_w = wide.sum(axis=1)
+        big_n = float(total_w.sum())
+        alpha0 = big_n if prior_strength is None else float(prior_strength)
+        alpha = alpha0 * total_w / big_n
+        for g in groups:
+            y_i = wide[g]
+            y_j = total_w - y_i
+            n_i = float(y_i.sum())
+            n_j = big_n - n_i
+            delta = (
+                (y_i + alpha).map(math.log) - (n_i + alpha0 - y_i - alpha).map(math.log)
+                - (y_j + alpha).map(math.log) + (n_j + alpha0 - y_j - alpha).map(math.log)
+            )
+            se = (1 / (y_i + alpha) + 1 / (y_j + alpha)) ** 0.5
+            frames.append(pd.DataFrame({
+                by: g, "term": wide.index, "n": n, "count": y_i.values, "count_rest": y_j.values,
+                "rate": (1000 * y_i / n_i if n_i else y_i * 0.0).values,
+                "delta": delta.values, "se": se.values, "z": (delta / se).values,
+                "small_count": (total_w < min_count).values,
+            }))
+    out = pd.concat(frames, ignore_index=True)
+    out = out.sort_values([by, "z", "term"], ascending=[True, False, True]).reset_index(drop=True)
+    return out[[by] + DISTINCTIVE_COLUMNS].astype({"n": "int64", "count": "int64", "count_rest": "int64"})
