@@ -1016,3 +1016,127 @@ def distinctive_terms(
     out = pd.concat(frames, ignore_index=True)
     out = out.sort_values([by, "z", "term"], ascending=[True, False, True]).reset_index(drop=True)
     return out[[by] + DISTINCTIVE_COLUMNS].astype({"n": "int64", "count": "int64", "count_rest": "int64"})
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def plot_actor_share(prominence: pd.DataFrame, *, colours: dict[str, str], top: int = 12):
+    """Grouped bars: share of each outlet's sentences naming each actor, with prominence marks.
+
+    The ``top`` actors by their largest share in any outlet are shown. Beside each
+    bar, ``H`` marks an actor named in the outlet's headline(s) and ``L`` one named in
+    the lede (first paragraph). Returns the figure.
+    """
+    import matplotlib.pyplot as plt
+
+    outlets = sorted(prominence["outlet"].unique())
+    order = (prominence.groupby("actor")["sentence_share"].max().sort_values(ascending=False, kind="stable")
+             .head(top).index.tolist())
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(order) * max(1, len(outlets) / 2) + 1.2))
+    height = 0.8 / len(outlets)
+    for k, outlet in enumerate(outlets):
+        rows = prominence[prominence["outlet"] == outlet].set_index("actor").reindex(order)
+        ys = [i + (k - (len(outlets) - 1) / 2) * height for i in range(len(order))]
+        ax.barh(ys, rows["sentence_share"] * 100, height=height * 0.95, color=colours[outlet], label=outlet)
+        for y, (_, r) in zip(ys, rows.iterrows()):
+            marks = " ".join(m for m, on in (("H", r["headline_share"] > 0), ("L", r["lede_share"] > 0)) if on)
+            if marks:
+                ax.text(r["sentence_share"] * 100 + 0.8, y, marks, va="center", fontsize=7.5, color="#333333")
+    ax.set_yticks(range(len(order)), order)
+    ax.invert_yaxis()
+    ax.set_xlabel("sentences naming the actor (% of the outlet's body sentences)")
+    ax.set_title("Whom each outlet names: actor share by outlet (H = in headline, L = in lede)")
+    ax.legend(frameon=False, loc="lower right")
+    return fig
+
+
+def plot_aspect_grid(coverage: pd.DataFrame, *, colours: dict[str, str]):
+    """Aspect x outlet grid: the share of each outlet's words in sentences touching each aspect.
+
+    Cells an outlet never covers show a dash. Outlet names are drawn in their colours.
+    Returns the figure.
+    """
+    import matplotlib.pyplot as plt
+
+    outlets = sorted(coverage["outlet"].unique())
+    aspects = list(dict.fromkeys(coverage["aspect"]))
+    grid = coverage.pivot(index="aspect", columns="outlet", values="word_share").reindex(index=aspects, columns=outlets)
+    fig, ax = plt.subplots(figsize=(2.2 + 1.6 * len(outlets), 0.42 * len(aspects) + 1.4))
+    image = ax.imshow(grid.values * 100, cmap="Greys", vmin=0, vmax=max(1.0, float(grid.values.max()) * 100 * 1.6),
+                      aspect="auto")
+    for i, aspect in enumerate(aspects):
+        for j, outlet in enumerate(outlets):
+            v = grid.loc[aspect, outlet]
+            ax.text(j, i, "\u2014" if v == 0 else f"{v * 100:.0f}%", ha="center", va="center", fontsize=8)
+    ax.set_xticks(range(len(outlets)), outlets)
+    for label in ax.get_xticklabels():
+        label.set_color(colours[label.get_text()])
+        label.set_fontweight("bold")
+    ax.set_yticks(range(len(aspects)), aspects)
+    ax.tick_params(length=0)
+    ax.xaxis.tick_top()
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02, label="% of the outlet's words")
+    ax.set_title("What each outlet covers: words in sentences touching each aspect", pad=24)
+    return fig
+
+
+def plot_share_of_voice(voice: pd.DataFrame, *, colours: dict[str, str]):
+    """One panel per outlet: each speaker's share of the outlet's quoted words. Returns the figure."""
+    import matplotlib.pyplot as plt
+
+    outlets = sorted(voice["outlet"].unique())
+    speakers = voice.groupby("speaker")["word_share"].max().sort_values(ascending=False, kind="stable").index.tolist()
+    fig, axes = plt.subplots(1, len(outlets), figsize=(3.6 * len(outlets) + 1.5, 0.38 * len(speakers) + 1.4),
+                             sharey=True, squeeze=False)
+    for ax, outlet in zip(axes[0], outlets):
+        rows = voice[voice["outlet"] == outlet].set_index("speaker").reindex(speakers)
+        ax.barh(range(len(speakers)), rows["word_share"].fillna(0) * 100, color=colours[outlet])
+        for i, (_, r) in enumerate(rows.iterrows()):
+            if pd.notna(r["words"]):
+                ax.text(r["word_share"] * 100 + 1, i, f"{int(r['words'])} words, {int(r['quotes'])} q.",
+                        va="center", fontsize=7.5)
+        ax.set_title(outlet, color=colours[outlet], fontweight="bold")
+        ax.set_xlim(0, 115)
+        ax.set_xlabel("% of the outlet's quoted words")
+    axes[0][0].set_yticks(range(len(speakers)), speakers)
+    axes[0][0].invert_yaxis()
+    fig.suptitle("Whose words each outlet quotes: share of voice by speaker")
+    fig.tight_layout()
+    return fig
+
+
+def plot_distinctive_terms(distinctive: pd.DataFrame, *, colours: dict[str, str], by: str = "outlet", label: int = 8):
+    """One panel per group: each term's corpus frequency against its z-score.
+
+    Terms the group uses more than the rest (z > 0) are in the group's colour; hollow
+    markers are terms with too few occurrences for the z-score to mean much
+    (``small_count``). The ``label`` highest-z terms of each group are named.
+    Returns the figure.
+    """
+    import matplotlib.pyplot as plt
+
+    groups = sorted(distinctive[by].unique())
+    fig, axes = plt.subplots(1, len(groups), figsize=(4.6 * len(groups), 4.2), sharey=True, squeeze=False)
+    for ax, g in zip(axes[0], groups):
+        d = distinctive[distinctive[by] == g]
+        total = d["count"] + d["count_rest"]
+        colour = [colours[g] if z > 0 else "#BBBBBB" for z in d["z"]]
+        solid = ~d["small_count"]
+        ax.scatter(total[solid], d.loc[solid, "z"], s=18, c=[c for c, s in zip(colour, solid) if s], linewidths=0)
+        ax.scatter(total[~solid], d.loc[~solid, "z"], s=18, facecolors="none",
+                   edgecolors=[c for c, s in zip(colour, solid) if not s], linewidths=0.7)
+        top = d.sort_values(["z", "term"], ascending=[False, True]).head(label)
+        for k, (_, r) in enumerate(top.iterrows()):
+            ax.annotate(r["term"], (r["count"] + r["count_rest"], r["z"]), xytext=(4, 2 - 3 * (k % 3)),
+                        textcoords="offset points", fontsize=7.5)
+        ax.set_xscale("log")
+        ax.axhline(0, color="#888888", linewidth=0.6)
+        ax.set_title(f"{g} vs the rest", color=colours[g], fontweight="bold")
+        ax.set_xlabel("occurrences in the whole corpus (log scale)")
+    axes[0][0].set_ylabel("z-score of the weighted log-odds ratio")
+    fig.suptitle("Distinctive words: frequency against z-score (hollow = fewer than the minimum count)")
+    fig.tight_layout()
+    return fig

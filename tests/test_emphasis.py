@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
+import math
+from types import SimpleNamespace
+
 import pandas as pd
 import pytest
 
-from analysis.emphasis import ACTOR_TYPES, actor_mentions, load_actors
+from analysis import load_corpus
+from analysis.emphasis import (
+    ACTOR_TYPES,
+    STOP_WORDS,
+    actor_mentions,
+    actor_prominence,
+    align_quotes,
+    aspect_coverage,
+    aspect_mentions,
+    count_terms,
+    coverage_gaps,
+    distinctive_terms,
+    extract_quotes,
+    load_actors,
+    load_aspects,
+    quote_share,
+    share_of_voice,
+)
 from analysis.text import normalise, split_sentences
 
 
@@ -39,9 +59,59 @@ def make_sentences(article_id: str, outlet: str, paragraphs: list[str]) -> pd.Da
     return pd.DataFrame(rows)
 
 
+def make_corpus(articles: dict[str, list[str]], *, titles: dict[str, str] | None = None) -> SimpleNamespace:
+    """A corpus-like object (lines, sentences, headlines, texts) from invented articles.
+
+    ``articles`` maps an outlet to its body paragraphs; each outlet has one article,
+    whose file is its title line, a blank line, then the paragraphs separated by
+    blank lines.
+    """
+    lines, sentences, headlines, texts = [], [], [], {}
+    for outlet, paragraphs in articles.items():
+        aid = outlet.lower()
+        title = (titles or {}).get(outlet, f"A headline from {outlet}")
+        file_lines = [(title, "title")]
+        for para in paragraphs:
+            file_lines += [("", "blank"), (para, "body")]
+        pos, p_no, s_no = 0, 0, 0
+        for line_no, (text, role) in enumerate(file_lines, start=1):
+            lines.append({"article_id": aid, "line_no": line_no, "text": text, "eol": "\n", "start": pos,
+                          "end": pos + len(text), "role": role, "reason": "test"})
+            if role == "title":
+                n = normalise(text)
+                headlines.append({"article_id": aid, "outlet": outlet, "paragraph_no": 0, "sentence_no": 0,
+                                  "sentence_id": f"{aid}-h", "text": n.text, "start": pos, "end": pos + len(text),
+                                  "raw": text, "edits": n.edits})
+            if role == "body":
+                p_no += 1
+                for a, b in split_sentences(text):
+                    s_no += 1
+                    n = normalise(text[a:b])
+                    sentences.append({"article_id": aid, "outlet": outlet, "paragraph_no": p_no,
+                                      "sentence_no": s_no, "sentence_id": f"{aid}-s{s_no:03d}", "text": n.text,
+                                      "start": pos + a, "end": pos + b, "raw": text[a:b], "edits": n.edits})
+            pos += len(text) + 1
+        texts[aid] = "".join(text + "\n" for text, _ in file_lines)
+    return SimpleNamespace(
+        lines=pd.DataFrame(lines), sentences=pd.DataFrame(sentences), headlines=pd.DataFrame(headlines),
+        texts=texts, normalisations=pd.DataFrame(columns=["article_id", "kind", "raw", "normalised", "reason"]),
+    )
+
+
 @pytest.fixture(scope="module")
 def actors():
     return load_actors()
+
+
+@pytest.fixture(scope="module")
+def seed():
+    """The two real seed articles, read by the corpus loader."""
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed):
+    return extract_quotes(seed)
 
 
 # ---------------------------------------------------------------- actors
@@ -132,3 +202,368 @@ def test_load_actors_accepts_rationale_and_per_alias_case_rules(tmp_path):
     assert a["cue"].tolist() == ["Karen Bass", "bass"]
     assert a["case_sensitive"].tolist() == [None, False]
     assert a["inflect"].tolist() == [True, False]
+
+
+# ---------------------------------------------------------------- prominence
+
+
+def test_prominence_counts_headline_lede_and_first_position(actors):
+    corpus = make_corpus(
+        {
+            "Alpha": ["IBM quits the market.", "Later, Krishna wrote to Congress. Krishna was firm."],
+            "Beta": ["A quiet start.", "Nothing here.", "Then IBM spoke."],
+        },
+        titles={"Alpha": "IBM quits", "Beta": "A story"},
+    )
+    m = actor_mentions(corpus.sentences, actors)
+    h = actor_mentions(corpus.headlines, actors)
+    p = actor_prominence(m, corpus.sentences, headline_mentions=h).set_index(["outlet", "actor"])
+    assert p.loc[("Alpha", "IBM"), ["headline_share", "lede_share", "first_position"]].tolist() == [1.0, 1.0, 0.0]
+    assert p.loc[("Alpha", "Arvind Krishna"), "mentions"] == 2
+    assert p.loc[("Alpha", "Arvind Krishna"), "sentences"] == 2
+    assert p.loc[("Alpha", "Arvind Krishna"), "sentence_share"] == pytest.approx(2 / 3)
+    assert p.loc[("Alpha", "Arvind Krishna"), "first_sentence_no"] == 2
+    assert p.loc[("Beta", "IBM"), ["headline_share", "lede_share"]].tolist() == [0.0, 0.0]
+    assert p.loc[("Beta", "IBM"), "first_position"] == pytest.approx(2 / 3)
+    # an actor only one outlet names still gets a row, with zeros, for the other
+    assert p.loc[("Beta", "Arvind Krishna"), "mentions"] == 0
+    assert pd.isna(p.loc[("Beta", "Arvind Krishna"), "first_sentence_no"])
+
+
+def test_prominence_works_for_three_outlets_and_without_headlines(actors):
+    corpus = make_corpus({"A": ["IBM."], "B": ["Amazon and IBM."], "C": ["Microsoft."]})
+    p = actor_prominence(actor_mentions(corpus.sentences, actors), corpus.sentences)
+    assert sorted(p["outlet"].unique()) == ["A", "B", "C"]
+    assert len(p) == 3 * 3
+    assert p["headline_share"].eq(0).all()
+
+
+# ---------------------------------------------------------------- aspects
+
+
+def test_aspects_lexicon_names_the_story_parts_the_issue_lists():
+    aspects = load_aspects()
+    names = set(aspects["aspect"])
+    for needed in ["IBM's decision", "policy: police reform", "policy: responsible technology",
+                   "policy: skills and education", "critics' doubts about IBM's motives", "other companies",
+                   "regulation", "protests and police killings", "privacy and civil liberties", "bias testing of AI"]:
+        assert needed in names
+    assert aspects["source"].str.len().gt(10).all()
+    # an aspect's name is a label, not a cue
+    assert not {"IBM's decision", "other companies", "regulation"} & set(aspects["cue"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Colorlines critics are not buying IBM's motives.", {"critics' doubts about IBM's motives"}),
+        ("Microsoft and Amazon asked for regulation.", {"other companies", "regulation"}),
+        ("AI must be tested for bias.", {"bias testing of AI"}),
+        ("An ai is not AI in lower case.", {"bias testing of AI"}),
+        ("Police reform and accountable officers.", {"policy: police reform"}),
+        ("Mass surveillance violates privacy.", {"mass surveillance and profiling", "privacy and civil liberties"}),
+        ("The weather was fine.", set()),
+    ],
+)
+def test_aspect_mentions_find_each_aspect_on_its_own(text, expected):
+    s = make_sentences("t", "Test", [text])
+    assert set(aspect_mentions(s, load_aspects())["aspect"]) == expected
+
+
+def test_aspect_coverage_shares_and_gaps():
+    aspects = load_aspects()
+    corpus = make_corpus({"A": ["Amazon sells it. The sky is blue today."], "B": ["The ban is law. Nothing else."]})
+    m = aspect_mentions(corpus.sentences, aspects)
+    cov = aspect_coverage(m, corpus.sentences, aspects=aspects).set_index(["outlet", "aspect"])
+    assert cov.loc[("A", "other companies"), ["covered", "sentences", "words"]].tolist() == [True, 1, 3]
+    assert cov.loc[("A", "other companies"), "word_share"] == pytest.approx(3 / 8)
+    assert cov.loc[("A", "other companies"), "sentence_share"] == pytest.approx(1 / 2)
+    assert not cov.loc[("B", "other companies"), "covered"]
+    assert cov.loc[("B", "regulation"), "cues"] == "ban"
+    # every aspect of the lexicon is listed, covered or not
+    assert len(cov) == 2 * aspects["aspect"].nunique()
+    gaps = coverage_gaps(cov.reset_index()).set_index("aspect")
+    assert gaps.loc["other companies"].tolist() == ["A", "B"]
+    assert gaps.loc["regulation"].tolist() == ["B", "A"]
+    assert "national dialogue" not in gaps.index  # nobody covers it: not a gap
+
+
+def test_load_aspects_requires_cues_and_a_source(tmp_path):
+    path = tmp_path / "aspects.yml"
+    path.write_text("aspects:\n  - {name: x, cues: [a], description: d}\n")
+    with pytest.raises(ValueError, match="aspects.yml aspect 1 \\(x\\).*source"):
+        load_aspects(path)
+    path.write_text("aspects:\n  - {name: x, source: s}\n")
+    with pytest.raises(ValueError, match="no 'cues'"):
+        load_aspects(path)
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def quotes_of(*paragraphs: str, outlet: str = "Test") -> pd.DataFrame:
+    return extract_quotes(make_corpus({outlet: list(paragraphs)}))
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ('Krishna said "we will stop selling it."', [("we will stop selling it.", "direct")]),
+        ("Krishna said \u201cwe will stop selling it.\u201d", [("we will stop selling it.", "direct")]),
+        # a quotation spanning two sentences is one quotation
+        ("Krishna wrote: \u201cIBM opposes it. We believe now is the time.\u201d",
+         [("IBM opposes it. We believe now is the time.", "direct")]),
+        # nested quotes belong to the outer quotation
+        ("Krishna said: \u201cThey called it \u2018a scam\u2019 on the day we left.\u201d",
+         [("They called it 'a scam' on the day we left.", "direct")]),
+        ('Krishna said: "They called it \'a scam\' on the day we left."',
+         [("They called it 'a scam' on the day we left.", "direct")]),
+        # apostrophes are not quotation marks
+        ("IBM\u2019s letter and Amazon\u2019s don\u2019t count; the activists\u2019 letter neither.", []),
+        ("IBM's letter, Amazon's don't count.", []),
+        # single quotes used as a pair are a quotation
+        ("The Commission wants to limit \u2018random\u2019 use of it.", [("random", "fragment")]),
+        ("Short words \u201cloopholes\u201d are fragments.", [("loopholes", "fragment")]),
+        # the comma before the closing mark is not part of the quotation
+        ("\u201cWe will stop selling it,\u201d he wrote.", [("We will stop selling it", "direct")]),
+    ],
+)
+def test_extract_quotes_finds_each_form(paragraph, expected):
+    q = quotes_of("Arvind Krishna leads IBM.", paragraph)
+    assert list(zip(q["quote"], q["kind"])) == expected
+
+
+def test_extract_quotes_offsets_point_at_the_raw_quoted_words():
+    corpus = make_corpus({"Test": ["IBM\u00a0said \u201cwe stop\u00a0now, for good.\u201d"]})
+    q = extract_quotes(corpus)
+    r = q.iloc[0]
+    assert corpus.texts["test"][r.start:r.end] == "we stop\u00a0now, for good."
+    assert r.quote == "we stop now, for good."
+
+
+def test_unclosed_quote_is_reported_not_crashed_on():
+    q = quotes_of("Arvind Krishna said \u201cthis never closes. And goes on.", "Next paragraph, no quote.")
+    assert q["kind"].tolist() == ["unclosed"]
+    assert q["quote"].iloc[0] == "this never closes. And goes on."
+    assert q["speaker"].iloc[0] == "Arvind Krishna"
+
+
+def test_straight_unclosed_quote_is_reported():
+    q = quotes_of('IBM said "it never ends here')
+    assert q[["quote", "kind"]].values.tolist() == [["it never ends here", "unclosed"]]
+
+
+def test_quote_running_over_paragraphs_is_one_quotation():
+    q = quotes_of("Krishna wrote: \u201cFirst paragraph of the letter.", "\u201cSecond paragraph, closed.\u201d")
+    assert q["kind"].tolist() == ["direct"]
+    # the inner opening mark is kept, folded to '"' in the matching form
+    assert q["quote"].iloc[0] == 'First paragraph of the letter. "Second paragraph, closed.'
+    assert q["paragraph_no"].iloc[0] == 1
+
+
+def test_block_quote_after_a_reporting_colon_is_attributed_to_the_intro():
+    q = quotes_of("Activists wrote to IBM.", "Colorlines reported:", "Amazon's technology lets police see footage.")
+    assert q[["speaker", "kind", "attribution"]].values.tolist() == [["Colorlines", "block", "block intro"]]
+    assert q["quote"].iloc[0] == "Amazon's technology lets police see footage."
+
+
+def test_colon_without_a_reporting_verb_does_not_make_a_block_quote():
+    q = quotes_of("Krishna proposed the following changes:", "Police reform - new rules.")
+    assert q.empty
+
+
+@pytest.mark.parametrize(
+    "paragraphs, speaker, attribution",
+    [
+        (["Arvind Krishna leads IBM.", "\u201cWe will stop,\u201d he wrote."], "Arvind Krishna", "reporting verb"),
+        (["\u201cWe will stop,\u201d said Sundar Pichai."], "Sundar Pichai", "reporting verb"),
+        (["Sundar Pichai said: \u201cWe will stop.\u201d"], "Sundar Pichai", "reporting verb"),
+        (["IBM's move is \u201cthe strongest to date,\u201d according to The Guardian."], "The Guardian", "according to"),
+        (["According to The Guardian, police face \u201cviolent crackdowns.\u201d"], "The Guardian", "according to"),
+        (["Critics met. Other tech companies trailed.", "They also accuse IBM of \u201cloopholes\u201d."],
+         "critics", "reporting verb"),
+        (["Krishna decided to write because deaths \u201cremind us of the fight\u201d."], "Arvind Krishna",
+         "sentence subject"),
+        (["He says it is \u201ca tool\u201d. \u201cBut it must be tested.\u201d", ], "unknown", "none"),
+        (["The weather was \u201cvery nice\u201d today."], "unknown", "none"),
+    ],
+)
+def test_speaker_attribution(paragraphs, speaker, attribution):
+    q = quotes_of(*paragraphs)
+    assert (q["speaker"].iloc[-1], q["attribution"].iloc[-1]) == (speaker, attribution)
+
+
+def test_a_quotation_opening_its_sentence_continues_the_previous_speaker():
+    q = quotes_of("Arvind Krishna wrote it.", "He says AI is \u201ca tool\u201d. \u201cBut it must be tested.\u201d")
+    assert q["speaker"].tolist() == ["Arvind Krishna", "Arvind Krishna"]
+    assert q["attribution"].tolist() == ["reporting verb", "previous quotation"]
+
+
+def test_seed_articles_both_quote_krishna(seed_quotes):
+    krishna = seed_quotes[seed_quotes["speaker"] == "Arvind Krishna"]
+    assert set(krishna["outlet"]) == {"Colorlines", "VPNoverview"}
+
+
+def test_seed_colorlines_block_quote_is_attributed_to_colorlines(seed, seed_quotes):
+    block = seed_quotes[seed_quotes["kind"] == "block"]
+    assert block[["outlet", "speaker"]].values.tolist() == [["Colorlines", "Colorlines"]]
+    r = block.iloc[0]
+    assert seed.texts[r.article_id][r.start:r.end].startswith("Amazon\u2019s technology creates")
+    assert r.quote.endswith("like ICE or the FBI.")
+
+
+def test_seed_apostrophes_are_never_quotes(seed_quotes):
+    assert not seed_quotes["quote"].str.fullmatch(r"s\b.*").any()
+    assert not seed_quotes["quote"].str.contains("IBM's change").any()
+    # VPNoverview's typo corrections reach the quotation's matching form
+    assert seed_quotes["quote"].str.contains("users of AI systems").any()
+
+
+def test_quote_share_and_share_of_voice():
+    corpus = make_corpus({
+        "A": ["Arvind Krishna said \u201cwe will stop selling it now.\u201d The end is here."],
+        "B": ["No quotes at all here."],
+    })
+    q = extract_quotes(corpus)
+    share = quote_share(q, corpus.sentences).set_index("outlet")
+    assert share.loc["A", ["quotes", "quoted_words", "words"]].tolist() == [1, 6, 13]
+    assert share.loc["A", "quoted_share"] == pytest.approx(6 / 13)
+    assert share.loc["B", ["quotes", "quoted_share"]].tolist() == [0, 0.0]
+    voice = share_of_voice(q)
+    assert voice[["outlet", "speaker", "words", "word_share"]].values.tolist() == [["A", "Arvind Krishna", 6, 1.0]]
+
+
+# ---------------------------------------------------------------- alignment
+
+
+def quote_table(*rows):
+    return pd.DataFrame(
+        [{"quote_id": qid, "outlet": outlet, "speaker": "K", "quote": text} for qid, outlet, text in rows]
+    )
+
+
+@pytest.mark.parametrize(
+    "a, b, match, difference",
+    [
+        ("Now is the time for a dialogue.", "now is the time for a dialogue", "exact", ""),
+        ("We believe now is the time to decide how facial-recognition should be used.",
+         "now is the time to decide how facial recognition should be used", "near-exact",
+         "only A: 'we believe'; A 'facial-recognition' / B 'facial recognition'"),
+        ("a national dialogue",
+         "now is the time to begin a national dialogue on whether and how it should be used", "partial",
+         "only B: 'now is the time to begin'"),
+        ("IBM will stop selling the software.", "The weather in Paris was fine today.", "unique", ""),
+    ],
+)
+def test_align_quotes_labels_pairs(a, b, match, difference):
+    al = align_quotes(quote_table(("a1", "A", a), ("b1", "B", b)))
+    assert al["match"].iloc[0] == match
+    assert al["differences"].iloc[0].startswith(difference)
+    if match == "unique":
+        assert al["quote_id_a"].tolist() == ["a1", "b1"]
+        assert al["outlet_b"].eq("").all()
+
+
+def test_align_quotes_never_pairs_quotes_of_the_same_outlet():
+    al = align_quotes(quote_table(("a1", "A", "now is the time"), ("a2", "A", "now is the time")))
+    assert al["match"].tolist() == ["unique", "unique"]
+
+
+def test_align_quotes_compares_sentence_by_sentence_and_lists_unmatched():
+    al = align_quotes(quote_table(
+        ("a1", "A", "IBM opposes mass surveillance of any kind. We believe now is the time to begin a dialogue."),
+        ("b1", "B", "now is the time to begin a dialogue"),
+        ("c1", "C", "Something else entirely was said here."),
+    ))
+    pair = al[al["match"] != "unique"]
+    assert pair[["match", "quote_id_a", "quote_id_b"]].values.tolist() == [["near-exact", "a1", "b1"]]
+    assert pair["passage_a"].iloc[0] == "We believe now is the time to begin a dialogue."
+    assert al.loc[al["match"] == "unique", "quote_id_a"].tolist() == ["c1"]
+
+
+def test_seed_national_dialogue_quote_is_near_exact_with_the_hyphen_listed(seed_quotes):
+    al = align_quotes(seed_quotes)
+    near = al[al["match"] == "near-exact"]
+    assert len(near) == 1
+    diff = near["differences"].iloc[0]
+    assert "Colorlines 'facial-recognition' / VPNoverview 'facial recognition'" in diff
+    assert "only Colorlines: 'we believe'" in diff
+
+
+# ---------------------------------------------------------------- distinctive terms
+
+
+def test_log_odds_matches_a_value_worked_out_by_hand():
+    # A: apple 2, banana 1 (n = 3); B: banana 1, cherry 1 (n = 2); corpus N = 5.
+    # Prior from the corpus with alpha_0 = N: alpha = corpus counts (apple 2, banana 2, cherry 1).
+    # delta(apple, A) = log((2+2)/(3+5-2-2)) - log((0+2)/(2+5-0-2)) = log(1) - log(2/5)
+    # var = 1/(2+2) + 1/(0+2) = 0.75
+    s = pd.DataFrame({"outlet": ["A", "B"], "text": ["apple apple banana", "banana cherry"]})
+    d = distinctive_terms(s, ngrams=(1,)).set_index(["outlet", "term"])
+    assert d.loc[("A", "apple"), "delta"] == pytest.approx(-math.log(0.4))
+    assert d.loc[("A", "apple"), "se"] == pytest.approx(math.sqrt(0.75))
+    assert d.loc[("A", "apple"), "z"] == pytest.approx(1.0580414, abs=1e-6)
+    # banana in A: log((1+2)/(3+5-1-2)) - log((1+2)/(2+5-1-2)) = log(3/5) - log(3/4)
+    assert d.loc[("A", "banana"), "delta"] == pytest.approx(math.log(0.6) - math.log(0.75))
+
+
+def test_log_odds_with_a_chosen_prior_strength_matches_by_hand():
+    # alpha_0 = 10: alpha(apple) = 10 * 2/5 = 4
+    # delta = log((2+4)/(3+10-2-4)) - log((0+4)/(2+10-0-4)) = log(6/7) - log(4/8)
+    s = pd.DataFrame({"outlet": ["A", "B"], "text": ["apple apple banana", "banana cherry"]})
+    d = distinctive_terms(s, ngrams=(1,), prior_strength=10).set_index(["outlet", "term"])
+    delta = math.log(6 / 7) - math.log(4 / 8)
+    assert d.loc[("A", "apple"), "z"] == pytest.approx(delta / math.sqrt(1 / 6 + 1 / 4))
+
+
+def test_a_term_only_one_outlet_uses_gets_that_outlets_sign():
+    s = pd.DataFrame({"outlet": ["A", "B", "A", "B"],
+                      "text": ["surveillance surveillance privacy", "privacy rules", "privacy", "rules"]})
+    d = distinctive_terms(s, ngrams=(1,)).set_index(["outlet", "term"])
+    assert d.loc[("A", "surveillance"), "z"] > 0
+    assert d.loc[("B", "surveillance"), "z"] < 0
+    assert d.loc[("B", "rules"), "z"] > 0
+
+
+def test_identical_corpora_give_zero_z():
+    text = "facial recognition software is misused by police and governments"
+    s = pd.DataFrame({"outlet": ["A", "B"], "text": [text, text]})
+    d = distinctive_terms(s)
+    assert d["z"].abs().max() == pytest.approx(0, abs=1e-12)
+    assert set(d["n"]) == {1, 2}
+
+
+def test_distinctive_terms_works_for_three_outlets_and_flags_small_counts():
+    s = pd.DataFrame({"outlet": ["A", "B", "C"],
+                      "text": ["police police police police police ban", "ban ban privacy", "privacy tool"]})
+    d = distinctive_terms(s, ngrams=(1,), min_count=5)
+    assert sorted(d["outlet"].unique()) == ["A", "B", "C"]
+    top = d.sort_values("z", ascending=False).groupby("outlet")["term"].first()
+    assert top.to_dict() == {"A": "police", "B": "ban", "C": "tool"}
+    flags = d.drop_duplicates("term").set_index("term")["small_count"]
+    assert not flags["police"] and flags["ban"] and flags["tool"]
+
+
+def test_distinctive_terms_needs_two_outlets():
+    with pytest.raises(ValueError, match="at least two values of 'outlet'"):
+        distinctive_terms(pd.DataFrame({"outlet": ["A"], "text": ["only one"]}))
+
+
+@pytest.mark.parametrize(
+    "text, terms",
+    [
+        ("The police and the FBI.", {"police", "fbi"}),
+        ("Facial-recognition software.", {"facial", "recognition", "software", "facial recognition",
+                                         "recognition software"}),
+        ("IBM's letter, Congress.", {"ibm", "letter", "congress", "ibm letter"}),
+        ("It was in 2019.", set()),
+    ],
+)
+def test_count_terms_drops_stop_words_numbers_and_bigrams_across_punctuation(text, terms):
+    counts = count_terms(pd.DataFrame({"outlet": ["A"], "text": [text]}))
+    assert set(counts["term"]) == terms
+
+
+def test_stop_word_list_has_function_words_not_content_words():
+    assert {"the", "and", "of", "which", "would"} <= STOP_WORDS
+    assert not {"police", "privacy", "said", "ibm", "rights"} & STOP_WORDS
