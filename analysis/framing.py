@@ -411,9 +411,12 @@ def sentence_frames(sentences: pd.DataFrame, detections: pd.DataFrame, *, frames
     names, other = _frames_and_other(frames, detections)
     keep = [c for c in ("sentence_id", "article_id", "outlet", "paragraph_no", "sentence_no") if c in sentences]
     hits = detections[detections["sentence_id"].isin(set(sentences["sentence_id"]))]
+    if "start" in hits.columns:
+        hits = hits.sort_values("start", kind="stable")
+    if "match" not in hits.columns:
+        hits = hits.assign(match="")
     agg = (
-        hits.sort_values("start", kind="stable")
-        .groupby(["sentence_id", "frame"], sort=False)
+        hits.groupby(["sentence_id", "frame"], sort=False)
         .agg(n_cues=("match", "size"), cues=("match", "; ".join))
         .reset_index()
     )
@@ -786,13 +789,12 @@ def plot_frame_heatmap(profile: pd.DataFrame, *, colours: dict[str, str], by: st
     for label, g in zip(ax.get_xticklabels(), groups):
         label.set_color(colours.get(g, "#222222"))
         label.set_fontweight("bold")
-    ax.xaxis.tick_top()
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
     cbar = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02, format=lambda x, _: f"{x:.0%}")
     cbar.set_label("share of sentences invoking the frame")
-    ax.set_title("Share of sentences that invoke each frame, with 95% bootstrap intervals", pad=12)
+    ax.set_title("Share of sentences that invoke each frame, with 95% bootstrap intervals")
     fig.tight_layout()
     return fig
 
