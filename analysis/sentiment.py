@@ -35,6 +35,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from analysis.lexicon import Term, TermMatcher
 from analysis.text import to_raw_span
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "masked_spans",
     "score_sentences",
     "masking_effect",
+    "split_by_voice",
     "sentiment_evidence",
     "label_tone",
     "tone_summary",
@@ -101,28 +103,51 @@ def _opens_clause(text: str, start: int) -> bool:
     return not before or before[-1] in _CLAUSE_ENDS
 
 
-def _names_re(names: tuple[str, ...]) -> re.Pattern | None:
-    names = tuple(sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True))
-    if not names:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?:['\u2019]s)?(?![\w])")
+_POSSESSIVE_RE = re.compile(r"['\u2019]s(?![\w])")
+
+
+def _as_terms(names) -> tuple[Term, ...]:
+    """``names`` as lexicon terms: strings, :class:`~analysis.lexicon.Term` objects, or a
+    table with a ``cue`` column (and optionally ``case_sensitive``, ``inflect``), such as
+    ``analysis.emphasis.load_actors()``."""
+    if names is None:
+        return ()
+    if isinstance(names, pd.DataFrame):
+        _check_columns(names, ["cue"], "names")
+        terms = []
+        for rec in names.to_dict("records"):
+            case = rec.get("case_sensitive")
+            inflect = rec.get("inflect", True)
+            terms.append(
+                Term(
+                    "name",
+                    rec["cue"],
+                    case_sensitive=None if case is None or pd.isna(case) else bool(case),
+                    inflect=True if inflect is None or pd.isna(inflect) else bool(inflect),
+                )
+            )
+        return tuple(dict.fromkeys(terms))
+    if isinstance(names, (str, Term)):
+        names = [names]
+    return tuple(dict.fromkeys(n if isinstance(n, Term) else Term("name", n) for n in names if str(getattr(n, "cue", n)).strip()))
 
 
 @lru_cache(maxsize=64)
-def _compiled_names(names: tuple[str, ...]) -> re.Pattern | None:
-    return _names_re(names)
+def _matcher(terms: tuple[Term, ...]) -> TermMatcher | None:
+    return TermMatcher(terms) if terms else None
 
 
-def _find_untoned(text: str, names: tuple[str, ...]) -> list[tuple[int, int, str]]:
+def _find_untoned(text: str, names: tuple[Term, ...]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for m in _PAREN_NUMBER_RE.finditer(text):
         spans.append((m.start(), m.end(), "bracketed number"))
     for m in _NUMBER_RE.finditer(text):
         spans.append((m.start(), m.end(), "number"))
-    pattern = _compiled_names(names)
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            spans.append((m.start(), m.end(), "listed name"))
+    matcher = _matcher(names)
+    if matcher is not None:
+        for a, b, _, _ in matcher.find(text):
+            possessive = _POSSESSIVE_RE.match(text, b)
+            spans.append((a, possessive.end() if possessive else b, "listed name"))
     words = [m for m in _WORD_RE.finditer(text)]
     i = 0
     while i < len(words):
@@ -170,7 +195,7 @@ def _apply_mask(text: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(chars)
 
 
-def mask_untoned(text: str, *, names: Iterable[str] = ()) -> tuple[str, list[tuple[int, int, str]]]:
+def mask_untoned(text: str, *, names=()) -> tuple[str, list[tuple[int, int, str]]]:
     """Mask the spans of a sentence that must not carry tone; return the masked text and the spans.
 
     The rule, applied before either instrument reads a sentence:
@@ -185,9 +210,14 @@ def mask_untoned(text: str, *, names: Iterable[str] = ()) -> tuple[str, list[tup
        or a quotation mark (``Congress``, ``Amazon``, ``June``, ``AI``). Names
        are labels, not judgements: ``Bass`` must not read as the word *bass*.
        The pronoun ``I`` is not a name.
-    3. **Listed names**: every string in ``names``, matched case-sensitively as a
-       whole word, with a possessive ``'s``; use it for names that open a
-       sentence (``Krishna decided ...``), such as actor aliases.
+    3. **Listed names**: every name in ``names``, found by the project's one
+       matching rule (:mod:`analysis.lexicon`: whole words, acronyms in
+       capitals only, other names in any case, hyphens as spaces, simple
+       inflections), with a possessive ``'s``. Pass the actors lexicon
+       (``analysis.emphasis.load_actors()``) so that the words naming an actor
+       never score its own mentions -- ``critics``, ``protesters``, ``security
+       services`` and ``artificial intelligence`` are lexicon words -- and so
+       that a name opening a sentence (``Krishna decided ...``) is masked too.
 
     Masked characters become ``X`` (capitals, and digits or brackets in an
     all-capitals word) or ``x`` (everything else but whitespace), a form neither
@@ -214,7 +244,7 @@ def mask_untoned(text: str, *, names: Iterable[str] = ()) -> tuple[str, list[tup
     >>> mask_untoned("Krishna spoke.", names=["Krishna"])[0]
     'Xxxxxxx spoke.'
     """
-    spans = _find_untoned(text, tuple(names))
+    spans = _find_untoned(text, _as_terms(names))
     if not spans:
         return text, []
     return _apply_mask(text, spans), spans
@@ -235,7 +265,7 @@ def _to_file_offsets(row, a: int, b: int) -> tuple[int, int]:
     return int(row["start"]) + ra, int(row["start"]) + rb
 
 
-def masked_spans(sentences: pd.DataFrame, *, names: Iterable[str] = ()) -> pd.DataFrame:
+def masked_spans(sentences: pd.DataFrame, *, names=()) -> pd.DataFrame:
     """Every span :func:`mask_untoned` removes from the sentences, with the rule that removed it.
 
     Returns a table with columns ``sentence_id, article_id, outlet, rule, match,
@@ -253,7 +283,7 @@ def masked_spans(sentences: pd.DataFrame, *, names: Iterable[str] = ()) -> pd.Da
     1  bracketed number  (June 8)     14   22
     """
     _check_columns(sentences, ["sentence_id", "article_id", "outlet", "text"], "sentences")
-    names = tuple(names)
+    names = _as_terms(names)
     rows = []
     for _, row in sentences.iterrows():
         for a, b, rule in _find_untoned(row["text"], names):
@@ -290,7 +320,7 @@ def score_sentences(
     *,
     methods: Sequence[str] = ("textblob", "vader"),
     mask: bool = True,
-    names: Iterable[str] = (),
+    names=(),
 ) -> pd.DataFrame:
     """Score the tone of every sentence with TextBlob and VADER.
 
@@ -318,7 +348,7 @@ def score_sentences(
     unknown = set(methods) - {"textblob", "vader"}
     if unknown:
         raise ValueError(f"methods: unknown instrument(s) {sorted(unknown)}; use 'textblob' and/or 'vader'")
-    names = tuple(names)
+    names = _as_terms(names)
     out = sentences.copy()
     texts = [mask_untoned(t, names=names)[0] if mask else t for t in out["text"]]
     out["scored_text"] = texts
@@ -334,7 +364,7 @@ def score_sentences(
     return out
 
 
-def masking_effect(sentences: pd.DataFrame, *, names: Iterable[str] = ()) -> pd.DataFrame:
+def masking_effect(sentences: pd.DataFrame, *, names=()) -> pd.DataFrame:
     """The sentences whose tone changes when untoned spans are masked, and by how much.
 
     Returns a table with columns ``sentence_id, outlet, measure, unmasked, masked,
@@ -350,7 +380,7 @@ def masking_effect(sentences: pd.DataFrame, *, names: Iterable[str] = ()) -> pd.
     0        polarity    0.5000     0.0  Monday; (June 8)
     1  vader_compound    0.4404     0.0  Monday; (June 8)
     """
-    names = tuple(names)
+    names = _as_terms(names)
     before = score_sentences(sentences, mask=False)
     after = score_sentences(sentences, names=names)
     rows = []
@@ -362,6 +392,67 @@ def masking_effect(sentences: pd.DataFrame, *, names: Iterable[str] = ()) -> pd.
                 spans = "; ".join(row["text"][a:b] for a, b, _ in _find_untoned(row["text"], names))
                 rows.append([row.get("sentence_id"), row.get("outlet"), measure, u, m, spans])
     return pd.DataFrame(rows, columns=["sentence_id", "outlet", "measure", "unmasked", "masked", "masked_spans"])
+
+
+# --- Quoted and unquoted text -------------------------------------------------------------------
+
+VOICE_COLUMNS = ["sentence_id", "article_id", "outlet", "segment_no", "voice", "text"]
+
+
+def split_by_voice(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Cut every sentence into runs of quoted and unquoted text, so each can be scored on its own.
+
+    A quoted speaker's tone is not the outlet's. ``quotes`` gives the quoted
+    spans as raw-file offsets ``start``/``end`` per ``article_id`` (the output of
+    ``analysis.emphasis.extract_quotes``); ``sentences`` needs the corpus columns
+    ``sentence_id, article_id, outlet, text, start`` and ``edits``. Quote marks
+    fall outside the quoted spans and are trimmed from the runs' ends; runs with
+    no letter or digit (a lone ``."``) are dropped.
+
+    Returns a table with columns ``sentence_id, article_id, outlet, segment_no,
+    voice`` (``"quoted"`` or ``"unquoted"``) and ``text`` (the run, in matching
+    form, stripped), one row per run in text order. Score it with
+    :func:`score_sentences` and compare with ``tone_summary(..., by=["outlet", "voice"])``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sentence_id": ["a-s001"], "article_id": ["a"], "outlet": ["X"],
+    ...                   "text": ['He said "this is awful" today.'], "start": [0], "edits": [""]})
+    >>> q = pd.DataFrame({"article_id": ["a"], "start": [9], "end": [22]})
+    >>> split_by_voice(s, q)[["segment_no", "voice", "text"]]
+       segment_no     voice           text
+    0           1  unquoted        He said
+    1           2    quoted  this is awful
+    2           3  unquoted         today.
+    """
+    _check_columns(sentences, ["sentence_id", "article_id", "outlet", "text", "start"], "sentences")
+    _check_columns(quotes, ["article_id", "start", "end"], "quotes")
+    spans = {a: list(zip(g["start"], g["end"])) for a, g in quotes.groupby("article_id")}
+    rows = []
+    for row in sentences.to_dict("records"):
+        text, base = row["text"], int(row["start"])
+        edits = row.get("edits", "")
+        edits = edits if isinstance(edits, str) else ""
+        inside = []
+        for k in range(len(text)):
+            pos = base + to_raw_span(edits, k, k + 1)[0]
+            inside.append(any(a <= pos < b for a, b in spans.get(row["article_id"], [])))
+        runs, k = [], 0
+        while k < len(text):
+            j = k
+            while j < len(text) and inside[j] == inside[k]:
+                j += 1
+            runs.append((inside[k], text[k:j]))
+            k = j
+        number = 0
+        for quoted, piece in runs:
+            piece = piece.strip().strip("\"',").strip()
+            if not any(ch.isalnum() for ch in piece):
+                continue
+            number += 1
+            rows.append([row["sentence_id"], row["article_id"], row["outlet"], number,
+                         "quoted" if quoted else "unquoted", piece])
+    return pd.DataFrame(rows, columns=VOICE_COLUMNS)
 
 
 # --- Evidence -------------------------------------------------------------------------------
@@ -498,7 +589,7 @@ def sentiment_evidence(
     *,
     methods: Sequence[str] = ("textblob", "vader"),
     mask: bool = True,
-    names: Iterable[str] = (),
+    names=(),
 ) -> pd.DataFrame:
     """The words behind every score: one row per lexicon word that an instrument counted.
 
@@ -534,7 +625,7 @@ def sentiment_evidence(
     1     vader  good  not very good            1.9 -1.623
     """
     _check_columns(sentences, ["sentence_id", "article_id", "outlet", "text"], "sentences")
-    names = tuple(names)
+    names = _as_terms(names)
     rows = []
     for _, row in sentences.iterrows():
         text = mask_untoned(row["text"], names=names)[0] if mask else row["text"]

@@ -223,9 +223,30 @@ def test_ordinary_words_opening_a_sentence_or_clause_are_not_masked(text):
     assert S.masked_spans(_sentences([text])).empty
 
 
-def test_listed_names_are_masked_even_when_they_open_a_sentence():
-    spans = S.masked_spans(_sentences(["Krishna's letter was praised."]), names=["Krishna"])
-    assert spans[["match", "rule"]].values.tolist() == [["Krishna's", "listed name"]]
+@pytest.mark.parametrize(
+    "names, text, match",
+    [
+        (["Krishna"], "Krishna's letter was praised.", "Krishna's"),
+        (["critics"], "Critics note the company was trailing.", "Critics"),
+        (["security services"], "Investigative and security services use it.", "security services"),
+        (["civil rights advocates"], "The civil-rights advocates objected.", "civil-rights advocates"),
+        (["ICE"], "Agencies like ICE did not.", "ICE"),
+    ],
+)
+def test_listed_names_are_masked_by_the_shared_matching_rule_even_when_they_open_a_sentence(names, text, match):
+    spans = S.masked_spans(_sentences([text]), names=names)
+    assert [match, "listed name"] in spans[["match", "rule"]].values.tolist()
+
+
+def test_an_acronym_name_does_not_mask_the_lower_case_word():
+    assert S.masked_spans(_sentences(["Slippery ice on roads."]), names=["ICE"]).empty
+
+
+def test_names_can_be_given_as_an_actors_table_with_its_case_and_inflection_rules():
+    actors = pd.DataFrame({"actor": ["X", "Y"], "cue": ["Bass", "officers"], "case_sensitive": [True, None],
+                           "inflect": [True, False]})
+    spans = S.masked_spans(_sentences(["Rep. Bass and the bass player met officers, not an officer."]), names=actors)
+    assert spans["match"].tolist() == ["Rep. Bass", "officers"]
 
 
 def test_the_colorlines_date_no_longer_reads_as_a_smiley():
@@ -281,6 +302,34 @@ def test_masking_keeps_length_whitespace_and_capitals(text):
         assert 0 <= a < b <= len(text)
     for word, new in zip(text.split(), masked.split()):
         assert word.isupper() == new.isupper()
+
+
+# --- Quoted and unquoted text --------------------------------------------------------------------
+
+
+def test_split_by_voice_cuts_sentences_at_quote_boundaries_using_raw_offsets():
+    raw = "He said \u201cthis is  awful\u201d today. Then \u201cfine\u201d."
+    n = normalise(raw)
+    sentences = _sentences([n.text]).assign(start=100, edits=n.edits_str)
+    first, second = raw.index("this"), raw.index("fine")
+    quotes = pd.DataFrame(
+        {"article_id": ["a", "a"], "start": [100 + first, 100 + second], "end": [100 + first + 14, 100 + second + 4]}
+    )
+    assert raw[first : first + 14] == "this is  awful"
+    out = S.split_by_voice(sentences, quotes)
+    assert out[["voice", "text"]].values.tolist() == [
+        ["unquoted", "He said"],
+        ["quoted", "this is awful"],
+        ["unquoted", "today. Then"],
+        ["quoted", "fine"],
+    ]
+    assert out["segment_no"].tolist() == [1, 2, 3, 4]
+
+
+def test_split_by_voice_keeps_a_sentence_without_quotes_whole():
+    sentences = _sentences(["No quotes here."]).assign(start=0, edits="")
+    out = S.split_by_voice(sentences, pd.DataFrame({"article_id": ["b"], "start": [0], "end": [5]}))
+    assert out[["voice", "text"]].values.tolist() == [["unquoted", "No quotes here."]]
 
 
 # --- Labels, aggregation and tests ---------------------------------------------------------------
