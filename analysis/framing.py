@@ -29,6 +29,7 @@ __all__ = [
     "load_codebook",
     "detect_frames",
     "sentence_frames",
+    "to_paragraphs",
     "frame_profile",
     "frame_difference",
     "dominant_frames",
@@ -428,6 +429,44 @@ def sentence_frames(sentences: pd.DataFrame, detections: pd.DataFrame, *, frames
     rank = {f: i for i, f in enumerate([*names, other])}
     out = out.assign(_rank=out["frame"].map(rank)).sort_values(["_order", "_rank"], kind="stable")
     return out.drop(columns=["_order", "_rank"]).reset_index(drop=True)
+
+
+def to_paragraphs(sentences: pd.DataFrame, detections: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Recast sentences and detections as paragraphs, so every measure can count paragraphs instead.
+
+    Outlets write sentences of different lengths, and a long sentence has more
+    chances to contain a cue; a paragraph-level count is a check on that. Each
+    paragraph becomes one unit with ``sentence_id = f"{article_id}-p{paragraph_no:02d}"``.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        ``sentence_id, article_id, outlet, paragraph_no, sentence_no, n_sentences``
+        (``sentence_no`` is the paragraph number) and the detections with
+        ``sentence_id`` pointing at the paragraph.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sentence_id": ["a-s001", "a-s002"], "article_id": "a", "outlet": "A", "paragraph_no": [1, 1]})
+    >>> d = pd.DataFrame({"sentence_id": ["a-s002"], "frame": ["Political"]})
+    >>> units, pd_ = to_paragraphs(s, d)
+    >>> units[["sentence_id", "n_sentences"]].to_dict("records"), list(pd_["sentence_id"])
+    ([{'sentence_id': 'a-p01', 'n_sentences': 2}], ['a-p01'])
+    """
+    _check_columns(sentences, ["sentence_id", "article_id", "outlet", "paragraph_no"], "sentences")
+    pid = sentences["article_id"].astype(str) + "-p" + sentences["paragraph_no"].map("{:02d}".format)
+    units = (
+        sentences.assign(_pid=pid)
+        .groupby("_pid", sort=False)
+        .agg(article_id=("article_id", "first"), outlet=("outlet", "first"), paragraph_no=("paragraph_no", "first"),
+             n_sentences=("sentence_id", "size"))
+        .reset_index(names="sentence_id")
+    )
+    units.insert(4, "sentence_no", units["paragraph_no"])
+    mapping = dict(zip(sentences["sentence_id"], pid))
+    moved = detections[detections["sentence_id"].isin(mapping)].copy()
+    moved["sentence_id"] = moved["sentence_id"].map(mapping)
+    return units, moved.reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- profiles

@@ -23,6 +23,7 @@ from analysis.framing import (
     plot_frame_heatmap,
     plot_frame_sequence,
     sentence_frames,
+    to_paragraphs,
 )
 from analysis.paths import LEXICONS
 from analysis.text import normalise
@@ -333,7 +334,7 @@ REAL = [
         "VPNoverview",
         "Adversaries and civil rights activists feel that using facial recognition software on a large scale "
         "violates civil rights and privacy.",
-        {FAIR, LEGAL, PRIVACY},
+        {FAIR, LEGAL, PRIVACY, PUBLIC},
         set(),
     ),
     (
@@ -550,6 +551,17 @@ def test_sentence_frames_gives_every_sentence_at_least_one_row(two_outlets):
     assert list(sf.loc[sf["sentence_id"] == "a1", "n_cues"]) == [2]
     assert list(sf.loc[sf["sentence_id"] == "a2", "frame"]) == ["Political", "Economic"]
     assert list(sf.loc[sf["sentence_id"] == "b1", "frame"]) == ["Other"]
+
+
+def test_paragraph_units_count_a_paragraph_once_however_many_sentences_invoke_a_frame(two_outlets):
+    s, d = two_outlets
+    units, moved = to_paragraphs(s, d)
+    assert list(units["sentence_id"]) == ["a-p01", "a-p02", "b-p01", "b-p02"]
+    assert list(units["n_sentences"]) == [2, 2, 1, 1]
+    p = frame_profile(units, moved, n_boot=50).set_index(["outlet", "frame"])
+    # a1 and a2 (both paragraph 1) invoke Political: one paragraph of two, not two sentences of four
+    assert p.loc[("A", "Political"), "n_invoking"] == 1 and p.loc[("A", "Political"), "share"] == 0.5
+    assert p.loc[("A", "Other"), "n_invoking"] == 1
 
 
 # --------------------------------------------------------------------------- evidence and audit
