@@ -1031,12 +1031,17 @@ def _outlet_order(table: pd.DataFrame, by: str) -> list[str]:
     return sorted(table[by].dropna().unique())
 
 
+def _room_for_note(fig, inches: float = 0.75) -> None:
+    """Leave space under the axes for the x label and a source note (plotting.source_note)."""
+    fig.subplots_adjust(bottom=inches / fig.get_figheight())
+
+
 def plot_tone_distribution(scored: pd.DataFrame, *, colours: dict[str, str], by: str = "outlet", threshold: float = THRESHOLD):
     """One panel per instrument: every sentence's score as a dot, one row per group, the neutral band shaded."""
     import matplotlib.pyplot as plt
 
     groups = _outlet_order(scored, by)
-    fig, axes = plt.subplots(1, len(MEASURES), figsize=(8.5, 1.2 + 0.8 * len(groups)), sharey=True)
+    fig, axes = plt.subplots(1, len(MEASURES), figsize=(8.5, 1.9 + 0.8 * len(groups)), sharey=True)
     for ax, (measure, title) in zip(np.atleast_1d(axes), MEASURES.items()):
         ax.axvspan(-threshold, threshold, color="#eeeeee", zorder=0)
         ax.axvline(0, color="#999999", lw=0.8, zorder=1)
@@ -1051,6 +1056,7 @@ def plot_tone_distribution(scored: pd.DataFrame, *, colours: dict[str, str], by:
         ax.set_ylim(-0.6, len(groups) - 0.4)
         ax.set_title(title)
         ax.set_xlabel("sentence score (-1 negative … +1 positive)")
+    _room_for_note(fig)
     return fig
 
 
@@ -1059,7 +1065,7 @@ def plot_tone_means(summary: pd.DataFrame, *, colours: dict[str, str], by: str =
     import matplotlib.pyplot as plt
 
     groups = _outlet_order(summary, by)
-    fig, axes = plt.subplots(1, len(MEASURES), figsize=(8.5, 1.2 + 0.7 * len(groups)), sharey=True)
+    fig, axes = plt.subplots(1, len(MEASURES), figsize=(8.5, 1.9 + 0.7 * len(groups)), sharey=True)
     for ax, (measure, title) in zip(np.atleast_1d(axes), MEASURES.items()):
         ax.axvline(0, color="#999999", lw=0.8)
         part = summary[summary["measure"] == measure].set_index(by)
@@ -1078,40 +1084,46 @@ def plot_tone_means(summary: pd.DataFrame, *, colours: dict[str, str], by: str =
         ax.set_xlim(lo, hi)
         ax.set_title(title)
         ax.set_xlabel("mean sentence score, 95% bootstrap interval")
+    _room_for_note(fig)
     return fig
 
 
-def plot_targeted_tone(targeted: pd.DataFrame, *, measure: str = "vader_compound", by: str = "outlet", min_n: int = 1):
-    """An actor x group grid of mean tone (diverging colours), each cell labelled with its mean and n.
+def plot_targeted_tone(targeted: pd.DataFrame, *, by: str = "outlet", min_total: int = 1):
+    """An actor x group grid of mean tone per instrument (diverging colours), each cell labelled with its mean and n.
 
-    Actors mentioned in fewer than ``min_n`` sentences in every group are left out;
-    an empty cell means the group never mentions the actor.
+    Actors are sorted by how many sentences mention them; those mentioned in fewer
+    than ``min_total`` sentences over all groups are left out. An empty cell means
+    the group never mentions the actor.
     """
     import matplotlib.pyplot as plt
 
-    part = targeted[targeted["measure"] == measure]
-    keep = part.groupby("actor")["n"].max()
-    actors = sorted(keep[keep >= min_n].index, key=lambda a: (-part.loc[part["actor"] == a, "n"].sum(), a))
-    groups = _outlet_order(part, by)
-    grid = np.full((len(actors), len(groups)), np.nan)
-    counts = np.zeros_like(grid)
-    for r in part.itertuples(index=False):
-        if r.actor in actors:
-            i, j = actors.index(r.actor), groups.index(getattr(r, by))
-            grid[i, j], counts[i, j] = r.mean, r.n
-    fig, ax = plt.subplots(figsize=(2.2 + 1.6 * len(groups), 0.9 + 0.42 * len(actors)))
-    limit = max(0.1, float(np.nanmax(np.abs(grid)))) if np.isfinite(grid).any() else 1.0
-    image = ax.imshow(np.ma.masked_invalid(grid), cmap="RdBu", vmin=-limit, vmax=limit, aspect="auto")
-    for i in range(len(actors)):
-        for j in range(len(groups)):
-            if np.isfinite(grid[i, j]):
-                dark = abs(grid[i, j]) > 0.6 * limit
-                ax.text(j, i, f"{grid[i, j]:+.2f}\nn={int(counts[i, j])}", ha="center", va="center",
-                        fontsize=7.5, color="white" if dark else "black")
-    ax.set_xticks(range(len(groups)), groups)
-    ax.set_yticks(range(len(actors)), actors)
-    ax.tick_params(length=0)
-    for side in ("top", "right", "left", "bottom"):
-        ax.spines[side].set_visible(False)
-    fig.colorbar(image, ax=ax, shrink=0.8, label=f"mean {MEASURES.get(measure, measure)}")
+    totals = targeted[targeted["measure"] == targeted["measure"].iloc[0]].groupby("actor")["n"].sum()
+    actors = sorted(totals[totals >= min_total].index, key=lambda a: (-totals[a], a))
+    groups = _outlet_order(targeted, by)
+    measures = [m for m in MEASURES if m in set(targeted["measure"])]
+    fig, axes = plt.subplots(
+        1, len(measures), figsize=(1.2 + 2.6 * len(groups) * len(measures), 1.0 + 0.36 * len(actors)),
+        sharey=True, squeeze=False,
+    )
+    for ax, measure in zip(axes[0], measures):
+        part = targeted[targeted["measure"] == measure]
+        grid = np.full((len(actors), len(groups)), np.nan)
+        counts = np.zeros_like(grid)
+        for r in part.itertuples(index=False):
+            if r.actor in actors:
+                i, j = actors.index(r.actor), groups.index(getattr(r, by))
+                grid[i, j], counts[i, j] = r.mean, r.n
+        image = ax.imshow(np.ma.masked_invalid(grid), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
+        for i in range(len(actors)):
+            for j in range(len(groups)):
+                if np.isfinite(grid[i, j]):
+                    ax.text(j, i, f"{grid[i, j]:+.2f} (n={int(counts[i, j])})", ha="center", va="center",
+                            fontsize=7.5, color="white" if abs(grid[i, j]) > 0.6 else "black")
+        ax.set_xticks(range(len(groups)), groups)
+        ax.set_yticks(range(len(actors)), actors)
+        ax.tick_params(length=0)
+        ax.set_title(MEASURES[measure])
+        for side in ("top", "right", "left", "bottom"):
+            ax.spines[side].set_visible(False)
+    fig.colorbar(image, ax=list(axes[0]), shrink=0.6, label="mean sentence score (-1 … +1)")
     return fig

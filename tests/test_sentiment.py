@@ -564,3 +564,4 @@ def test_figures_have_one_panel_per_instrument_and_one_row_per_outlet():
     mentions = pd.DataFrame({"sentence_id": ["s1", "s3", "s5"], "actor": ["IBM"] * 3})
     grid = S.plot_targeted_tone(S.targeted_tone(table.assign(sentence_id=[f"s{i}" for i in range(1, 7)]), mentions))
     assert [t.get_text() for t in grid.axes[0].get_yticklabels()] == ["IBM"]
+    assert [ax.get_title() for ax in grid.axes[:2]] == list(S.MEASURES.values())
