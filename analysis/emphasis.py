@@ -331,8 +331,8 @@ def aspect_coverage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, aspects:
     Returns one row per outlet and aspect: ``outlet, aspect, covered`` (any cue
     found), ``sentences`` and ``sentence_share`` (sentences with a cue, and as a
     share of the outlet's sentences), ``words`` and ``word_share`` (the words of
-    those sentences, and as a share of the outlet's words), ``cues`` (the distinct
-    matches, in the matching form's case-folded spelling, joined by ``"; "``).
+    those sentences, and as a share of the outlet's words), ``cues`` (the lexicon
+    cues that fired, joined by ``"; "``).
     """
     words = sentences["text"].map(count_words)
     sent = sentences[["sentence_id", "outlet"]].assign(n_words=words.values)
@@ -343,12 +343,7 @@ def aspect_coverage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, aspects:
     grid = pd.DataFrame({"outlet": sorted(totals.index)}).merge(pd.DataFrame({"aspect": names}), how="cross")
     hit = mentions[["sentence_id", "aspect"]].drop_duplicates().merge(sent, on="sentence_id")
     agg = hit.groupby(["outlet", "aspect"]).agg(sentences=("sentence_id", "size"), words=("n_words", "sum"))
-    cues = (
-        mentions.assign(cue_text=mentions["match"].map(lambda s: " ".join(normalise(s).text.lower().split())))
-        .groupby(["outlet", "aspect"])["cue_text"]
-        .agg(lambda s: "; ".join(sorted(set(s))))
-        .rename("cues")
-    )
+    cues = mentions.groupby(["outlet", "aspect"])["cue"].agg(lambda s: "; ".join(sorted(set(s)))).rename("cues")
     out = grid.join(agg, on=["outlet", "aspect"]).join(cues, on=["outlet", "aspect"])
     out["sentences"] = out["sentences"].fillna(0).astype("int64")
     out["words"] = out["words"].fillna(0).astype("int64")
@@ -1096,10 +1091,11 @@ def plot_share_of_voice(voice: pd.DataFrame, *, colours: dict[str, str]):
         ax.barh(range(len(speakers)), rows["word_share"].fillna(0) * 100, color=colours[outlet])
         for i, (_, r) in enumerate(rows.iterrows()):
             if pd.notna(r["words"]):
-                ax.text(r["word_share"] * 100 + 1, i, f"{int(r['words'])} words, {int(r['quotes'])} q.",
+                w, n = int(r["words"]), int(r["quotes"])
+                ax.text(r["word_share"] * 100 + 1, i, f"{w} word{'s' * (w != 1)}, {n} quotation{'s' * (n != 1)}",
                         va="center", fontsize=7.5)
         ax.set_title(outlet, color=colours[outlet], fontweight="bold")
-        ax.set_xlim(0, 115)
+        ax.set_xlim(0, 130)
         ax.set_xlabel("% of the outlet's quoted words")
     axes[0][0].set_yticks(range(len(speakers)), speakers)
     axes[0][0].invert_yaxis()
@@ -1113,13 +1109,14 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, *, colours: dict[str, str]
 
     Terms the group uses more than the rest (z > 0) are in the group's colour; hollow
     markers are terms with too few occurrences for the z-score to mean much
-    (``small_count``). The ``label`` highest-z terms of each group are named.
+    (``small_count``). The ``label`` highest-z terms of each group are named in a
+    column beside the points, with their counts in the group and in the rest.
     Returns the figure.
     """
     import matplotlib.pyplot as plt
 
     groups = sorted(distinctive[by].unique())
-    fig, axes = plt.subplots(1, len(groups), figsize=(4.6 * len(groups), 4.2), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(1, len(groups), figsize=(5.6 * len(groups), 4.4), sharey=True, squeeze=False)
     for ax, g in zip(axes[0], groups):
         d = distinctive[distinctive[by] == g]
         total = d["count"] + d["count_rest"]
@@ -1129,11 +1126,19 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, *, colours: dict[str, str]
         ax.scatter(total[~solid], d.loc[~solid, "z"], s=18, facecolors="none",
                    edgecolors=[c for c, s in zip(colour, solid) if not s], linewidths=0.7)
         top = d.sort_values(["z", "term"], ascending=[False, True]).head(label)
-        for k, (_, r) in enumerate(top.iterrows()):
-            ax.annotate(r["term"], (r["count"] + r["count_rest"], r["z"]), xytext=(4, 2 - 3 * (k % 3)),
-                        textcoords="offset points", fontsize=7.5)
+        # the top terms are named in a column to the right of the points, stacked
+        # downwards so that no label overlaps the one above, each with a leader line
+        span = max(float(distinctive["z"].max() - distinctive["z"].min()), 1e-9)
+        x_text = float((distinctive["count"] + distinctive["count_rest"]).max()) * 2.2
+        y_text = float("inf")
+        for _, r in top.iterrows():
+            y_text = min(r["z"], y_text - 0.08 * span)
+            ax.annotate(f"{r['term']} ({int(r['count'])}/{int(r['count_rest'])})", (r["count"] + r["count_rest"], r["z"]),
+                        xytext=(x_text, y_text), textcoords="data", fontsize=7.5, va="center",
+                        arrowprops={"arrowstyle": "-", "color": "#AAAAAA", "linewidth": 0.5})
         ax.set_xscale("log")
         ax.axhline(0, color="#888888", linewidth=0.6)
+        ax.set_xlim(0.7, x_text * 12)
         ax.set_title(f"{g} vs the rest", color=colours[g], fontweight="bold")
         ax.set_xlabel("occurrences in the whole corpus (log scale)")
     axes[0][0].set_ylabel("z-score of the weighted log-odds ratio")
