@@ -85,7 +85,7 @@ LABELS = ("negative", "neutral", "positive")
 
 # A bracketed aside of at most four words that contains a digit: "(June 8)", "(2019)".
 _PAREN_NUMBER_RE = re.compile(r"\((?=[^()]*\d)[^()\s]*(?:\s+[^()\s]+){0,3}\)")
-# A number, with the punctuation numbers carry: 30, 4-year's "4", 1,000, 9/11, 25%, $5.
+# A number, with the punctuation numbers carry: 30, 1,000, 9/11, 25%, $5, the 4 of 4-year.
 _NUMBER_RE = re.compile(r"(?<![\w])\$?\d(?:[\d,.:/%]*\d)?%?(?![\w])")
 # A word, apostrophes and inner hyphens kept: IBM's, African-Americans, P-TECH.
 _WORD_RE = re.compile(r"(?<![\w])[^\W\d_][\w]*(?:['\u2019-][\w]+)*")
