@@ -816,15 +816,15 @@ def plot_frame_heatmap(profile: pd.DataFrame, *, colours: dict[str, str], by: st
     low = profile.pivot(index="frame", columns=by, values="low").loc[frames, groups]
     high = profile.pivot(index="frame", columns=by, values="high").loc[frames, groups]
     n = profile.groupby(by)["n_sentences"].first()
-    fig, ax = plt.subplots(figsize=(2.0 + 1.6 * len(groups), 0.36 * len(frames) + 1.4))
+    fig, ax = plt.subplots(figsize=(4.6 + 1.5 * len(groups), 0.42 * len(frames) + 1.6))
     im = ax.imshow(share.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
     for i in range(len(frames)):
         for j in range(len(groups)):
             v = share.iat[i, j]
-            ax.text(j, i, f"{v:.0%}  [{low.iat[i, j]:.0%}, {high.iat[i, j]:.0%}]", ha="center", va="center",
-                    fontsize=7.5, color="white" if v > 0.55 else "#222222")
+            ax.text(j, i, f"{v:.0%}\n[{low.iat[i, j] * 100:.0f}\u2013{high.iat[i, j] * 100:.0f}]", ha="center",
+                    va="center", fontsize=7, linespacing=1.1, color="white" if v > 0.55 else "#222222")
     ax.set_yticks(range(len(frames)), frames)
-    ax.set_xticks(range(len(groups)), [f"{g}\n(n = {n[g]} sentences)" for g in groups])
+    ax.set_xticks(range(len(groups)), [f"{g}\nn = {n[g]}" for g in groups])
     for label, g in zip(ax.get_xticklabels(), groups):
         label.set_color(colours.get(g, "#222222"))
         label.set_fontweight("bold")
@@ -833,38 +833,50 @@ def plot_frame_heatmap(profile: pd.DataFrame, *, colours: dict[str, str], by: st
         spine.set_visible(False)
     cbar = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02, format=lambda x, _: f"{x:.0%}")
     cbar.set_label("share of sentences invoking the frame")
-    ax.set_title("Share of sentences that invoke each frame, with 95% bootstrap intervals")
+    ax.set_title("Share of sentences invoking each frame\n(95% bootstrap interval in brackets)")
     fig.tight_layout()
     return fig
 
 
-def plot_frame_difference(difference: pd.DataFrame, *, colours: dict[str, str], by: str = "outlet"):
+def plot_frame_difference(difference, *, colours: dict[str, str], by: str = "outlet"):
     """Each group's share minus the rest's, per frame, with intervals; returns the figure.
 
-    With two groups the mirror image is left out and the x-axis reads "first minus second".
+    ``difference`` is a :func:`frame_difference` table, or a mapping from a label
+    (such as ``"sentences"``, ``"paragraphs"``) to several, drawn side by side with
+    filled and hollow markers so a reader can see whether a difference survives a
+    change of unit. With two groups the mirror image is left out and each series
+    reads "first minus second".
     """
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
 
-    frames = _order_frames(difference["frame"])
-    groups = list(dict.fromkeys(difference[by]))
+    tables = difference if isinstance(difference, dict) else {"": difference}
+    first = next(iter(tables.values()))
+    frames = _order_frames(first["frame"])
+    groups = list(dict.fromkeys(first[by]))
     shown = groups[:1] if len(groups) == 2 else groups
-    fig, ax = plt.subplots(figsize=(7.5, 0.36 * len(frames) + 1.4))
-    step = 0.7 / max(len(shown), 1)
-    for j, g in enumerate(shown):
-        sub = difference[difference[by] == g].set_index("frame").loc[frames]
-        y = np.arange(len(frames)) + (j - (len(shown) - 1) / 2) * step
-        label = f"{g} minus {groups[1]}" if len(groups) == 2 else f"{g} minus the rest"
+    series = [(label, g) for g in shown for label in tables]
+    fig, ax = plt.subplots(figsize=(7.5, 0.4 * len(frames) + 1.5))
+    step = 0.7 / max(len(series), 1)
+    styles = ["o", "s", "D", "^"]
+    for j, (label, g) in enumerate(series):
+        table = tables[label]
+        sub = table[table[by] == g].set_index("frame").loc[frames]
+        y = np.arange(len(frames)) + (j - (len(series) - 1) / 2) * step
+        name = f"{g} minus {groups[1]}" if len(groups) == 2 else f"{g} minus the rest"
+        k = list(tables).index(label)
+        colour = colours.get(g, "#222222")
         ax.errorbar(sub["difference"], y, xerr=[sub["difference"] - sub["low"], sub["high"] - sub["difference"]],
-                    fmt="o", color=colours.get(g, "#222222"), ecolor=colours.get(g, "#222222"), elinewidth=1.5,
-                    capsize=2, markersize=5, label=label)
+                    fmt=styles[k % len(styles)], color=colour, ecolor=colour, elinewidth=1.3, capsize=2,
+                    markersize=5, markerfacecolor=colour if k == 0 else "white",
+                    label=f"{name}, {label}" if label else name)
     ax.axvline(0, color="#888888", linewidth=0.8)
     ax.set_yticks(range(len(frames)), frames)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x * 100:+.0f}"))
-    ax.set_xlabel("difference in share of sentences (percentage points), 95% bootstrap interval")
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
-    ax.set_title("Where the outlets differ: share of sentences invoking each frame")
+    ax.set_xlabel("difference in share of units invoking the frame (percentage points), 95% bootstrap interval")
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8)
+    fig.suptitle("Where the outlets differ: share invoking each frame", x=0.01, ha="left", fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -895,14 +907,15 @@ def plot_frame_sequence(
         sub = sf[sf["article_id"] == aid]
         outlet = art["outlet"].iloc[0]
         colour = colours.get(outlet, "#222222")
-        ax.scatter(sub["sentence_no"], sub["frame"].map(ypos), marker="s", s=28, color=colour)
+        ax.scatter(sub["sentence_no"], sub["frame"].map(ypos), marker="s", s=28, color=colour, zorder=3)
         breaks = art.sort_values("sentence_no").drop_duplicates("paragraph_no")["sentence_no"].to_numpy()[1:]
         for b in breaks:
             ax.axvline(b - 0.5, color="#bbbbbb", linewidth=0.6, linestyle=":")
         ax.set_yticks(range(len(rows)), rows, fontsize=7.5)
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_title(f"{outlet} ({aid})", color=colour, fontsize=10, loc="left")
-        ax.grid(axis="y", color="#eeeeee", linewidth=0.6)
+        ax.grid(axis="y", color="#eeeeee", linewidth=0.6, zorder=0)
+        ax.set_axisbelow(True)
     axes[-1, 0].set_xlabel("sentence number in the article (0 = headline); dotted lines are paragraph breaks")
     fig.suptitle("Frames sentence by sentence, in reading order", x=0.01, ha="left", fontsize=11)
     fig.tight_layout()
