@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install report test unit notebooks clean
+.PHONY: install report site test unit notebooks browser clean
 
 install: $(STAMP)
 
@@ -16,8 +16,17 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
+# Re-executes every notebook, renders build/site/ and prints the path of its index.html last.
 report: install
 	$(PY) -m analysis.report
+
+# Renders build/site/ from the notebooks as they are, without executing them.
+site: install
+	$(PY) -m analysis.site
+
+# `unit` runs tests/test_browser.py too; this runs only the browser check (needs Debian's chromium).
+browser: install
+	$(PY) -m pytest tests/test_browser.py
 
 unit: install
 	$(PY) -m pytest tests analysis --doctest-modules

@@ -1,7 +1,9 @@
 """Re-execute the notebooks, in order, reproducibly.
 
-``python -m analysis.report`` runs every ``notebooks/NN-*.ipynb`` in place;
-``python -m analysis.report notebooks/02-sentiment.ipynb`` runs one.
+``python -m analysis.report`` runs every ``notebooks/NN-*.ipynb`` in place, then
+renders them as a static site (:mod:`analysis.site`) and prints the path of its
+``index.html`` last; ``python -m analysis.report notebooks/02-sentiment.ipynb`` runs
+one notebook and renders nothing.
 
 Execution records no timings and no machine-specific metadata, so re-running an
 unchanged notebook writes the same bytes.
@@ -18,6 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from analysis.paths import NOTEBOOKS
+from analysis.site import build_site
 
 __all__ = ["notebook_paths", "execute_notebook", "inject_parameters"]
 
@@ -104,13 +107,22 @@ def execute_notebook(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Re-execute the study's notebooks in order, in place.")
-    parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all, in order)")
+    parser = argparse.ArgumentParser(
+        description="Re-execute the study's notebooks in order, in place; with none named, "
+        "run them all and render the site to build/site/."
+    )
+    parser.add_argument(
+        "notebooks", nargs="*", type=Path, help="notebooks to run, and only these, with no site (default: all, in order)"
+    )
     args = parser.parse_args(argv)
     paths = args.notebooks or notebook_paths()
     for i, p in enumerate(paths, 1):
         print(f"[{i}/{len(paths)}] executing {p}", flush=True)
         execute_notebook(p)
+    if not args.notebooks:
+        index = build_site(paths)
+        print(f"[site] {len(paths)} notebooks rendered; open this file in a browser:", flush=True)
+        print(index)
     return 0
 
 
