@@ -313,7 +313,7 @@ def aspect_mentions(sentences: pd.DataFrame, aspects: pd.DataFrame) -> pd.DataFr
     2     bias testing of AI             AI
     """
     frames = []
-    for aspect, cues in aspects.groupby("aspect", sort=False):
+    for _, cues in aspects.groupby("aspect", sort=False):
         found = find_terms(sentences, _matcher(cues, "aspect"))
         frames.append(found.rename(columns={"key": "aspect"}))
     if not frames:
@@ -557,8 +557,9 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
 
     The speaker is the subject of a reporting verb next to the quotation (``he
     wrote`` -- a pronoun refers back to the latest person named; ``they`` to the
-    first group named in the latest sentence naming one), ``according to X`` in
-    the sentence, the speaker of the quotation just before in the same paragraph
+    first group named in the latest sentence naming one), ``according to X`` or a
+    reporting verb elsewhere in the sentence (``..., The Guardian reports``), the
+    speaker of the quotation just before in the same paragraph
     when the quotation opens its sentence, the named actor at the start of the
     sentence (its subject), or else the nearest actor named before the quotation
     in the sentence. ``unknown`` if none of these applies. ``attribution`` says
@@ -602,7 +603,7 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
             return sentence_at(pos)[2]
 
         paragraphs = [(int(r.start), str(r.text)) for r in lines.itertuples(index=False)]
-        found = []  # (paragraph index, start, end, kind, lead_override)
+        found = []  # (paragraph index, start, end, kind)
         carry = None
         for p_idx, (p_start, p_text) in enumerate(paragraphs):
             spans = _quote_spans(p_text)
@@ -653,7 +654,7 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
             words = count_words(quote)
             if kind == "direct" and words < _FRAGMENT_WORDS:
                 kind = "fragment"
-            s_start, s_end, sid = sentence_at(start)
+            s_start, _, sid = sentence_at(start)
             p_start = paragraphs[p_idx][0]
             result = None
             if kind == "block":
@@ -1096,6 +1097,7 @@ def plot_share_of_voice(voice: pd.DataFrame, *, colours: dict[str, str]):
                         va="center", fontsize=7.5)
         ax.set_title(outlet, color=colours[outlet], fontweight="bold")
         ax.set_xlim(0, 130)
+        ax.set_xticks(range(0, 101, 20))
         ax.set_xlabel("% of the outlet's quoted words")
     axes[0][0].set_yticks(range(len(speakers)), speakers)
     axes[0][0].invert_yaxis()

@@ -567,3 +567,27 @@ def test_count_terms_drops_stop_words_numbers_and_bigrams_across_punctuation(tex
 def test_stop_word_list_has_function_words_not_content_words():
     assert {"the", "and", "of", "which", "would"} <= STOP_WORDS
     assert not {"police", "privacy", "said", "ibm", "rights"} & STOP_WORDS
+
+
+# ---------------------------------------------------------------- robustness
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = list("ab IBM.,:;'\"\u201c\u201d\u2018\u2019\u00a0\u2014") + ["Krishna ", "said ", "reported:"]
+_QUOTE_TEXT = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(paragraphs=st.lists(_QUOTE_TEXT, min_size=1, max_size=3))
+def test_extract_quotes_never_crashes_and_spans_lie_inside_body_paragraphs(paragraphs):
+    paragraphs = [" ".join(p.split()) or "x" for p in paragraphs]
+    corpus = make_corpus({"Test": paragraphs})
+    q = extract_quotes(corpus)
+    text = corpus.texts["test"]
+    body = corpus.lines[corpus.lines["role"] == "body"]
+    for r in q.itertuples():
+        assert 0 <= r.start <= r.end <= len(text)
+        assert ((body["start"] <= r.start) & (r.start <= body["end"])).any()
+        assert r.kind in {"direct", "fragment", "block", "unclosed"}
+        assert r.speaker
