@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 
 from analysis.lexicon import Term, TermMatcher, find_terms, term_pattern
-from analysis.text import normalise, to_raw_span
+from analysis.text import normalise
 
 __all__ = [
     "CodebookError",
