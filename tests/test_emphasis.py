@@ -7,6 +7,8 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import load_corpus
 from analysis.emphasis import (
@@ -570,9 +572,6 @@ def test_stop_word_list_has_function_words_not_content_words():
 
 
 # ---------------------------------------------------------------- robustness
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = list("ab IBM.,:;'\"\u201c\u201d\u2018\u2019\u00a0\u2014") + ["Krishna ", "said ", "reported:"]
 _QUOTE_TEXT = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30).map("".join)
