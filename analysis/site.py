@@ -248,7 +248,7 @@ def _describe_figures(nb) -> None:
 def _caption(cells) -> str:
     for cell in cells:
         if cell.cell_type == "markdown":
-            text = re.sub(r"[*_`#>\[\]]|\]\([^)]*\)", "", cell.source).strip()
+            text = re.sub(r"\]\([^)]*\)|[*`#>\[\]]", "", cell.source).strip()
             sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
             return " ".join(sentence.split())[:300]
         if cell.cell_type == "code" and cell.get("outputs"):
@@ -281,11 +281,11 @@ def _opening_paragraph(nb) -> str:
 
 
 def _code_peek(source: str) -> str:
-    """The first line of a code cell worth showing in its folded summary."""
+    """The first line of a code cell worth showing in its folded summary, as HTML text."""
     for line in source.splitlines():
         line = line.strip()
         if line and not line.startswith("# NBVAL"):
-            return line if len(line) <= 72 else line[:71] + "…"
+            return html.escape(line if len(line) <= 72 else line[:71] + "…")
     return ""
 
 
@@ -516,7 +516,8 @@ details.input[open] > summary { color: var(--muted); }
 table { border-collapse: collapse; border: 0; margin: 0.5rem 0 1rem; font-size: 0.8rem; line-height: 1.4;
   font-variant-numeric: tabular-nums; }
 th, td { padding: 0.3rem 0.6rem; border: 0; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
-thead th { border-bottom: 1.5px solid #b8c0c6; font-weight: 600; white-space: nowrap; }
+thead th, .rendered_html .dataframe thead th { border-bottom: 1.5px solid #b8c0c6; font-weight: 600; white-space: nowrap;
+  text-align: left; }
 tbody tr:nth-child(even) { background: #fafbfb; }
 tbody th { font-weight: 600; }
 .dataframe td { max-width: 28rem; }
@@ -539,7 +540,6 @@ tbody th { font-weight: 600; }
 .cards { list-style: none; padding: 0; margin: 1.2rem 0 0; }
 .card { display: grid; grid-template-columns: 17rem 1fr; gap: 1.3rem; align-items: start; padding: 1.2rem 0;
   border-top: 1px solid var(--rule); }
-.card:last-child { border-bottom: 1px solid var(--rule); }
 .thumb { display: block; border: 1px solid var(--rule); border-radius: 6px; overflow: hidden; background: var(--paper); }
 .thumb img { display: block; width: 100%; height: auto; max-height: 12rem; object-fit: contain; padding: 0.4rem; }
 .thumb:hover { border-color: var(--accent); }

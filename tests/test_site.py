@@ -96,6 +96,7 @@ def study(tmp_path) -> Path:
         [
             new_markdown_cell("# 01 · Who spoke *first*?\n\nThis notebook counts voices. Then more.\n\n- bullet"),
             new_code_cell("x = 1", outputs=[new_output("stream", name="stdout", text="1\n")]),
+            new_code_cell("# NBVAL_IGNORE_OUTPUT\nif a < b:\n    pass"),
             first,
             new_markdown_cell("The bars show who spoke.\n\nNext: [the tone](02-second.ipynb#Tone) and [data](../data/README.md)."),
         ],
@@ -207,6 +208,7 @@ def test_markdown_images_are_embedded_and_code_is_folded(study):
     assert "secret()" not in page  # tagged remove-input
     first = (index.parent / "01-first.html").read_text(encoding="utf-8")
     assert re.search(r'<details class="input">\s*<summary>code <code class="peek">x = 1</code></summary>', first)
+    assert '<code class="peek">if a &lt; b:</code>' in first
     assert "<script" not in first and "<script" not in index.read_text(encoding="utf-8")
 
 
