@@ -103,13 +103,26 @@ def _alias_rows(entry: dict, where: str, *, label: str, extra: dict) -> list[dic
 def load_actors(path: Path | str = LEXICONS / "actors.yml") -> pd.DataFrame:
     """Read the actors lexicon: one row per cue (the name and each alias) of each actor.
 
-    Returns a table with columns ``actor, type, cue, case_sensitive, inflect, source``;
-    ``case_sensitive`` is ``None`` where the lexicon's default rule applies
-    (acronyms in capitals only). A name containing ``/`` (``police / law
-    enforcement``) is a label and is not itself matched.
+    A name containing ``/`` (``police / law enforcement``) is a label and is not
+    itself matched.
 
-    Raises ``ValueError`` naming the file and entry when an entry has no name, an
-    unknown type, no source, or two actors share a name.
+    Parameters
+    ----------
+    path
+        The YAML file (default: the project's ``data/lexicons/actors.yml``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``actor, type, cue, case_sensitive, inflect, source``; ``case_sensitive``
+        is ``None`` where the lexicon's default rule applies (acronyms in capitals
+        only).
+
+    Raises
+    ------
+    ValueError
+        Naming the file and entry, when an entry has no name, an unknown type, no
+        source, or two actors share a name.
 
     Examples
     --------
@@ -154,9 +167,12 @@ def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFram
     listed as an alias (``Krishna``) counts for the same actor; where cues
     overlap the longest wins (``Amazon Ring`` is one mention of Amazon).
 
-    Returns a table with columns ``sentence_id, article_id, outlet, actor, type,
-    cue, match, start, end``: ``cue`` is the lexicon entry that fired, ``match``
-    the raw text it matched, ``start``/``end`` offsets in the raw file.
+    Returns
+    -------
+    pandas.DataFrame
+        ``sentence_id, article_id, outlet, actor, type, cue, match, start, end``:
+        ``cue`` is the lexicon entry that fired, ``match`` the raw text it
+        matched, ``start``/``end`` offsets in the raw file.
 
     Examples
     --------
@@ -192,19 +208,23 @@ def actor_prominence(
     Every actor named by any outlet gets a row for every outlet, with zeros
     where an outlet never names it, so that outlets can be compared side by side.
 
-    Returns a table with columns
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outlet and actor:
 
-    * ``outlet, actor, type``;
-    * ``articles`` -- the outlet's articles;
-    * ``mentions`` -- matches in the body; ``sentences`` -- body sentences naming
-      the actor; ``sentence_share`` -- that as a share of the outlet's sentences;
-    * ``headline_share`` / ``lede_share`` -- share of the outlet's articles whose
-      headline / first paragraph names the actor;
-    * ``first_sentence_no`` -- the earliest sentence (1 = first) naming the actor
-      in any of the outlet's articles (``<NA>`` if never);
-    * ``first_position`` -- where the first mention falls, as a share of the
-      article's sentences before it (0 = first sentence), averaged over the
-      articles that name the actor.
+        * ``outlet, actor, type``;
+        * ``articles`` -- the outlet's articles;
+        * ``mentions`` -- matches in the body; ``sentences`` -- body sentences
+          naming the actor; ``sentence_share`` -- that as a share of the outlet's
+          sentences;
+        * ``headline_share`` / ``lede_share`` -- share of the outlet's articles
+          whose headline / first paragraph names the actor;
+        * ``first_sentence_no`` -- the earliest sentence (1 = first) naming the
+          actor in any of the outlet's articles (``<NA>`` if never);
+        * ``first_position`` -- where the first mention falls, as a share of the
+          article's sentences before it (0 = first sentence), averaged over the
+          articles that name the actor.
 
     Examples
     --------
@@ -267,8 +287,13 @@ COVERAGE_COLUMNS = ["outlet", "aspect", "covered", "sentences", "sentence_share"
 def load_aspects(path: Path | str = LEXICONS / "aspects.yml") -> pd.DataFrame:
     """Read the aspects lexicon: one row per cue of each aspect of the story.
 
-    Returns a table with columns ``aspect, description, cue, case_sensitive,
-    inflect, source``. An aspect's name is a label and is not matched.
+    An aspect's name is a label and is not matched; validation is as for
+    :func:`load_actors` (a ``ValueError`` names the file and entry).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``aspect, description, cue, case_sensitive, inflect, source``.
 
     Examples
     --------
@@ -299,8 +324,12 @@ def aspect_mentions(sentences: pd.DataFrame, aspects: pd.DataFrame) -> pd.DataFr
     """Every cue of every aspect found in ``sentences``, located in the raw text.
 
     Each aspect is matched on its own, so one phrase can count for two aspects.
-    Returns a table with columns ``sentence_id, article_id, outlet, aspect, cue,
-    match, start, end`` (raw-file offsets).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``sentence_id, article_id, outlet, aspect, cue, match, start, end``
+        (raw-file offsets).
 
     Examples
     --------
@@ -328,11 +357,14 @@ def aspect_coverage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, aspects:
     (the lexicon) to list aspects no outlet covers as well. Text is counted in
     words (:func:`analysis.text.count_words` of the matching form).
 
-    Returns one row per outlet and aspect: ``outlet, aspect, covered`` (any cue
-    found), ``sentences`` and ``sentence_share`` (sentences with a cue, and as a
-    share of the outlet's sentences), ``words`` and ``word_share`` (the words of
-    those sentences, and as a share of the outlet's words), ``cues`` (the lexicon
-    cues that fired, joined by ``"; "``).
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outlet and aspect: ``outlet, aspect, covered`` (any cue
+        found), ``sentences`` and ``sentence_share`` (sentences with a cue, and as
+        a share of the outlet's sentences), ``words`` and ``word_share`` (the
+        words of those sentences, and as a share of the outlet's words), ``cues``
+        (the lexicon cues that fired, joined by ``"; "``).
     """
     words = sentences["text"].map(count_words)
     sent = sentences[["sentence_id", "outlet"]].assign(n_words=words.values)
@@ -357,8 +389,11 @@ def aspect_coverage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, aspects:
 def coverage_gaps(coverage: pd.DataFrame) -> pd.DataFrame:
     """Aspects that some outlets cover and others leave out.
 
-    Returns ``aspect, covered_by, missing_from`` (outlet names joined by ``", "``),
-    one row per aspect that is covered by at least one outlet but not by all.
+    Returns
+    -------
+    pandas.DataFrame
+        ``aspect, covered_by, missing_from`` (outlet names joined by ``", "``), one
+        row per aspect covered by at least one outlet but not by all.
 
     Examples
     --------
@@ -565,12 +600,22 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
     in the sentence. ``unknown`` if none of these applies. ``attribution`` says
     which rule gave the speaker and ``cue`` the words that did.
 
-    ``actors`` is :func:`load_actors`'s table (default: the project's lexicon).
+    Parameters
+    ----------
+    corpus
+        A :class:`analysis.Corpus` (``lines``, ``sentences``, ``texts``, and
+        ``normalisations`` so that recorded corrections reach the quotation's
+        matching form).
+    actors
+        :func:`load_actors`'s table (default: the project's lexicon).
 
-    Returns a table with columns ``quote_id, article_id, outlet, paragraph_no,
-    sentence_id`` (where the quotation starts), ``quote`` (matching form), ``words``,
-    ``speaker, cue, attribution, kind, start, end`` (raw-file offsets of the quoted
-    words, without the marks).
+    Returns
+    -------
+    pandas.DataFrame
+        ``quote_id, article_id, outlet, paragraph_no, sentence_id`` (where the
+        quotation starts), ``quote`` (matching form), ``words``, ``speaker, cue,
+        attribution, kind, start, end`` (raw-file offsets of the quoted words,
+        without the marks).
     """
     if actors is None:
         actors = load_actors()
@@ -709,9 +754,14 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
 def quote_share(quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """How much of each outlet's text is quotation.
 
-    Returns ``outlet, quotes, quoted_words, words, quoted_share`` where ``words``
-    counts the outlet's body words (matching form) and ``quoted_share`` is
-    ``quoted_words / words``. Fragments, block quotes and unclosed quotations count.
+    Fragments, block quotes and unclosed quotations all count.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``outlet, quotes, quoted_words, words, quoted_share``: ``words`` counts the
+        outlet's body words (matching form) and ``quoted_share`` is
+        ``quoted_words / words``.
     """
     words = sentences.assign(n=sentences["text"].map(count_words)).groupby("outlet")["n"].sum()
     q = quotes.groupby("outlet").agg(quotes=("quote_id", "size"), quoted_words=("words", "sum"))
@@ -726,8 +776,11 @@ def quote_share(quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
 def share_of_voice(quotes: pd.DataFrame) -> pd.DataFrame:
     """Who is quoted how much: each speaker's share of an outlet's quoted words.
 
-    Returns ``outlet, speaker, quotes, words, word_share``, largest share first
-    within each outlet; ``unknown`` is kept as a speaker so shares add up to 1.
+    Returns
+    -------
+    pandas.DataFrame
+        ``outlet, speaker, quotes, words, word_share``, largest share first within
+        each outlet; ``unknown`` is kept as a speaker so shares add up to 1.
 
     Examples
     --------
@@ -817,10 +870,13 @@ def align_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     its best-matching passages. Quotations that match nothing in another outlet
     are listed with ``match = "unique"`` and empty ``_b`` columns.
 
-    Returns ``match, similarity`` (Dice coefficient of matched words),
-    ``outlet_a, quote_id_a, speaker_a, passage_a, outlet_b, quote_id_b,
-    speaker_b, passage_b, differences``; pairs first (exact, near-exact, partial),
-    then unique quotations.
+    Returns
+    -------
+    pandas.DataFrame
+        ``match, similarity`` (Dice coefficient of matched words), ``outlet_a,
+        quote_id_a, speaker_a, passage_a, outlet_b, quote_id_b, speaker_b,
+        passage_b, differences``; pairs first (exact, near-exact, partial), then
+        unique quotations.
 
     Examples
     --------
@@ -918,7 +974,10 @@ def count_terms(sentences: pd.DataFrame, *, by: str = "outlet", ngrams: tuple[in
                 stop_words: frozenset = STOP_WORDS) -> pd.DataFrame:
     """Count words and two-word phrases in ``sentences["text"]`` for each value of ``by``.
 
-    Returns ``<by>, term, n`` (1 or 2 words), ``count``.
+    Returns
+    -------
+    pandas.DataFrame
+        ``<by>, term, n`` (1 or 2 words), ``count``.
 
     Examples
     --------
@@ -966,10 +1025,33 @@ def distinctive_terms(
     corpus: the normal approximation behind ``z`` does not hold for such counts, so
     read those z-scores as a ranking, not as evidence.
 
-    Returns one row per group and term, highest ``z`` first within each group:
-    ``<by>, term, n, count`` (in the group), ``count_rest`` (in the others), ``rate``
-    (per 1,000 terms of the same length in the group), ``delta, se, z, small_count``.
-    Raises ``ValueError`` with fewer than two groups.
+    Parameters
+    ----------
+    sentences
+        A table with a ``text`` column and the ``by`` column.
+    by
+        The column whose values are compared, each against all the others.
+    ngrams
+        Term lengths to count: ``(1, 2)`` for words and two-word phrases.
+    prior_strength
+        :math:`\\alpha_0`; ``None`` for the corpus size.
+    min_count
+        Corpus occurrences below which ``small_count`` is set.
+    stop_words
+        Words left out, and never part of a phrase.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group and term, highest ``z`` first within each group:
+        ``<by>, term, n, count`` (in the group), ``count_rest`` (in the others),
+        ``rate`` (per 1,000 terms of the same length in the group), ``delta, se,
+        z, small_count``.
+
+    Raises
+    ------
+    ValueError
+        With fewer than two groups to compare.
 
     Examples
     --------
@@ -1022,7 +1104,11 @@ def plot_actor_share(prominence: pd.DataFrame, *, colours: dict[str, str], top: 
 
     The ``top`` actors by their largest share in any outlet are shown. Beside each
     bar, ``H`` marks an actor named in the outlet's headline(s) and ``L`` one named in
-    the lede (first paragraph). Returns the figure.
+    the lede (first paragraph).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
     """
     import matplotlib.pyplot as plt
 
@@ -1051,7 +1137,10 @@ def plot_aspect_grid(coverage: pd.DataFrame, *, colours: dict[str, str]):
     """Aspect x outlet grid: the share of each outlet's words in sentences touching each aspect.
 
     Cells an outlet never covers show a dash. Outlet names are drawn in their colours.
-    Returns the figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
     """
     import matplotlib.pyplot as plt
 
@@ -1080,7 +1169,12 @@ def plot_aspect_grid(coverage: pd.DataFrame, *, colours: dict[str, str]):
 
 
 def plot_share_of_voice(voice: pd.DataFrame, *, colours: dict[str, str]):
-    """One panel per outlet: each speaker's share of the outlet's quoted words. Returns the figure."""
+    """One panel per outlet: each speaker's share of the outlet's quoted words.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     import matplotlib.pyplot as plt
 
     outlets = sorted(voice["outlet"].unique())
@@ -1113,7 +1207,10 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, *, colours: dict[str, str]
     markers are terms with too few occurrences for the z-score to mean much
     (``small_count``). The ``label`` highest-z terms of each group are named in a
     column beside the points, with their counts in the group and in the rest.
-    Returns the figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
     """
     import matplotlib.pyplot as plt
 
