@@ -252,9 +252,8 @@ _DATE_RE = re.compile(
 )
 _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|van|von|da|del|la|le)){0,3}"
-_BYLINE_RE = re.compile(
-    rf"^(?:by|written by)\s+(?P<author>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)$", re.IGNORECASE
-)
+# Only "by" ignores case: a name starts with a capital, so "By the end of June, ..." is no byline.
+_BYLINE_RE = re.compile(rf"^(?i:by|written by)\s+(?P<author>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)$")
 
 
 def _parse_date(text: str) -> date | None:
@@ -292,7 +291,7 @@ def parse_byline(line: str) -> dict | None:
         published = _parse_date(m.group())
         s = (s[: m.start()] + " " + s[m.end() :]).strip()
     s = _TIME_RE.sub(" ", s)
-    s = re.sub(r"^(?:published|updated|posted)(?:\s+on)?\b:?", " ", s, flags=re.IGNORECASE)
+    s = re.sub(r"\b(?:published|updated|posted)(?:\s+on)?\b:?", " ", s, flags=re.IGNORECASE)
     s = " ".join(s.strip(" |\u00b7,-:").split())
     if not s:
         return {"author": "", "published": published} if published else None
@@ -317,8 +316,13 @@ BOILERPLATE_RULES: list[tuple[re.Pattern, str]] = [
 ]
 
 _TERMINAL = ('.', '!', '?', ':', ';', '"', "'", '\u201d', '\u2019', '\u2026', ')')
+# "<Name> is a …": a bare "<Name> is" would also take a closing paragraph such as
+# "IBM is committed to …" after a subheading for an author box, and a pronoun or
+# determiner ("This is a …", "It was a …") is not a name.
 _AUTHOR_BIO = re.compile(
-    r"^(?:about the author\b|(?:[A-Z][\w'\u2019-]+ ){1,3}(?:is|was|has been|writes|covers|reports)\b)"
+    r"^(?:about the author\b|(?!(?:The|This|That|These|Those|It|There|Here|He|She|They|We|You|I|Our|Its|Their|His|Her|What|Which|Who|A|An) )"
+    r"(?:[A-Z][\w'\u2019-]+ ){1,3}"
+    r"(?:(?:is|was|has been) (?:a|an)\b|(?:writes|reports) (?:about|for|on)\b|covers\b))"
 )
 
 
@@ -429,7 +433,10 @@ class Corpus:
             if name == "articles":
                 table["published"] = table["published"].dt.strftime("%Y-%m-%d").fillna("")
             p = directory / f"{name}.csv"
-            table.to_csv(p, index=False, lineterminator="\n")
+            # ``eol`` may be a lone "\r" (old Mac line endings), which the csv writer leaves
+            # unquoted when rows end in "\n"; quoting the text columns keeps it in its field.
+            quoting = csv.QUOTE_NONNUMERIC if name == "lines" else csv.QUOTE_MINIMAL
+            table.to_csv(p, index=False, lineterminator="\n", quoting=quoting)
             paths.append(p)
         return paths
 
@@ -599,12 +606,22 @@ def load_corpus(
     art_df["published"] = pd.to_datetime(art_df["published"].replace("", None), format="%Y-%m-%d")
     return Corpus(
         articles=art_df.reset_index(drop=True),
-        lines=pd.DataFrame(lines, columns=LINE_COLUMNS),
-        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
-        headlines=pd.DataFrame(headlines, columns=SENTENCE_COLUMNS),
-        normalisations=pd.DataFrame(norms, columns=NORMALISATION_COLUMNS).fillna({"reason": ""}),
-        problems=pd.DataFrame(problems.rows, columns=PROBLEM_COLUMNS),
+        lines=_table(lines, LINE_COLUMNS, "lines"),
+        sentences=_table(sentences, SENTENCE_COLUMNS, "sentences"),
+        headlines=_table(headlines, SENTENCE_COLUMNS, "headlines"),
+        normalisations=_table(norms, NORMALISATION_COLUMNS, "normalisations"),
+        problems=_table(problems.rows, PROBLEM_COLUMNS, "problems"),
         texts=texts,
+    )
+
+
+def _table(rows: list[dict], columns: list[str], name: str) -> pd.DataFrame:
+    """A table with the same column types whether it has rows or not (and as :func:`load_processed`
+    reads it back): integers for counts and offsets, strings for the rest."""
+    frame = pd.DataFrame(rows, columns=columns)
+    ints = _INT_COLUMNS[name]
+    return frame.fillna({c: "" for c in columns if c not in ints}).astype(
+        {c: "int64" if c in ints else "str" for c in columns}
     )
 
 

@@ -31,7 +31,7 @@ from analysis.text import normalise, to_raw_span
 
 __all__ = ["Term", "TermMatcher", "term_pattern", "find_terms"]
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]*[A-Z0-9]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]*[A-Z0-9]\.?")  # ICE, FBI, AI, U.S.
 
 
 @dataclass(frozen=True)
