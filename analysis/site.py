@@ -552,6 +552,8 @@ tbody th { font-weight: 600; }
 .card p { margin: 0; color: var(--muted); font-size: 0.93rem;
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 5; line-clamp: 5; overflow: hidden; }
 @media (max-width: 40rem) {
+  html { font-size: 16px; }
+  h1, .intro h1 { font-size: 1.6rem; }
   .card { grid-template-columns: 1fr; }
   .thumb img, .thumb.empty { height: auto; max-height: 14rem; }
   .pager { flex-direction: column; }
