@@ -105,7 +105,10 @@ class TermMatcher:
         self.terms = list(terms)
         groups: dict[tuple[str, bool], list[Term]] = {}
         for t in self.terms:
-            key = (term_pattern(t.cue, inflect=t.inflect), t.is_case_sensitive)
+            pattern = term_pattern(t.cue, inflect=t.inflect)
+            sensitive = t.is_case_sensitive
+            # case-insensitive spellings of one cue are one alternative, so every key is reported
+            key = (pattern if sensitive else pattern.lower(), sensitive)
             groups.setdefault(key, []).append(t)
         # longest cue first, so that alternation prefers the longer phrase
         ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1][0].cue), kv[1][0].cue))

@@ -254,3 +254,10 @@ def test_the_corrected_al_is_found_as_ai_and_shown_in_the_source_spelling(corpus
     assert sorted(vpn["match"]) == ["AI", "AI", "Al", "Al"]
     text = corpus.texts["vpnoverview-undated"]
     assert all(text[s:e] == m for s, e, m in vpn[["start", "end", "match"]].values)
+
+
+def test_same_cue_spelled_in_two_cases_reports_every_key():
+    matcher = TermMatcher([Term("A", "privacy"), Term("B", "Privacy")])
+    found = matcher.find("Privacy matters.")
+    assert len(found) == 1
+    assert sorted(t.key for t in found[0][3]) == ["A", "B"]
