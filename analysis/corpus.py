@@ -25,7 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.paths import CORRECTIONS, DATA_RAW
-from analysis.text import Correction, count_words, normalise, split_sentences
+from analysis.sources import HTML_SUFFIXES, Record, SourceError, extract_html, input_kind, read_table
+from analysis.text import Correction, count_words, detect_language, normalise, split_sentences
 
 __all__ = [
     "Corpus",
@@ -76,7 +77,8 @@ LINE_COLUMNS = ["article_id", "line_no", "text", "eol", "start", "end", "role", 
 NORMALISATION_COLUMNS = ["article_id", "line_no", "kind", "start", "end", "raw", "normalised", "reason"]
 PROBLEM_COLUMNS = ["article_id", "file", "level", "problem"]
 COUNT_COLUMNS = ["n_paragraphs", "n_sentences", "n_words"]
-SOURCE_COLUMNS = ["title_source", "author_source", "published_source"]
+SOURCE_COLUMNS = ["title_source", "author_source", "published_source", "language_source"]
+DUPLICATE_COLUMNS = ["article_id", "outlet", "duplicate_of", "outlet_of_original", "shared"]
 
 
 class CorpusError(ValueError):
@@ -414,9 +416,10 @@ class Corpus:
     headlines: pd.DataFrame
     normalisations: pd.DataFrame
     problems: pd.DataFrame
+    duplicates: pd.DataFrame = field(default_factory=lambda: _table([], DUPLICATE_COLUMNS, "duplicates"))
     texts: dict[str, str] = field(default_factory=dict)
 
-    TABLES = ("articles", "lines", "sentences", "headlines", "normalisations", "problems")
+    TABLES = ("articles", "lines", "sentences", "headlines", "normalisations", "problems", "duplicates")
 
     @property
     def outlets(self) -> list[str]:
@@ -448,7 +451,9 @@ _INT_COLUMNS = {
     "headlines": ["paragraph_no", "sentence_no", "start", "end"],
     "normalisations": ["line_no", "start", "end"],
     "problems": [],
+    "duplicates": [],
 }
+_FLOAT_COLUMNS = {"duplicates": ["shared"]}
 
 
 def load_processed(path: Path | str) -> Corpus:
@@ -465,6 +470,8 @@ def load_processed(path: Path | str) -> Corpus:
         t = pd.read_csv(p, dtype=str, keep_default_na=False)
         for col in _INT_COLUMNS[name]:
             t[col] = t[col].astype("int64")
+        for col in _FLOAT_COLUMNS.get(name, []):
+            t[col] = t[col].astype("float64")
         tables[name] = t
     tables["articles"]["published"] = pd.to_datetime(tables["articles"]["published"].replace("", None), format="%Y-%m-%d")
     texts = {
@@ -501,18 +508,38 @@ class _Problems:
             raise CorpusError("\n".join(filter(None, [head, *self.errors])))
 
 
+class _Notes:
+    """What one article's reading found, kept as ``(level, message)`` for the caller to report."""
+
+    def __init__(self, notes: list):
+        self.notes = notes
+
+    def error(self, article_id: str, file: str, message: str) -> None:
+        self.notes.append(("error", message))
+
+    def note(self, article_id: str, file: str, level: str, message: str) -> None:
+        self.notes.append((level, message))
+
+
 def load_corpus(
     path: Path | str = DATA_RAW,
     *,
     corrections: Path | str | None = CORRECTIONS,
     on_error: str = "raise",
+    columns: dict[str, str] | None = None,
+    languages: tuple[str, ...] | None = ("en",),
+    duplicates: str = "exclude",
+    n_jobs: int = 1,
 ) -> Corpus:
-    """Read a folder of articles and its ``manifest.csv`` into a :class:`Corpus`.
+    """Read articles into a :class:`Corpus`: a folder with ``manifest.csv``, saved web pages, or a table.
 
     Parameters
     ----------
     path
-        Folder with ``manifest.csv`` and the article files (``.txt`` or ``.md``, UTF-8).
+        A folder with ``manifest.csv`` and the article files (``.txt``/``.md`` in UTF-8,
+        or saved ``.html`` pages); a folder of ``.html`` pages without a manifest (the
+        outlet is each page's site name); or a ``.csv``/``.jsonl`` table with one
+        article per row (``text`` and ``outlet`` columns). See :mod:`analysis.sources`.
     corrections
         CSV of known source errors (``article_id, find, replace, reason``), applied to
         the matching form only and recorded in ``normalisations``; ``None`` for none.
@@ -520,6 +547,20 @@ def load_corpus(
         ``"raise"`` (default) stops with one :class:`CorpusError` listing every problem,
         each naming its file and line; ``"skip"`` sets each bad article aside with a
         :class:`CorpusWarning` and records it in ``problems``.
+    columns
+        For a table: its column names for ``text``, ``outlet``, ``title`` and so on,
+        when they differ (``{"text": "body", "outlet": "media_name"}``).
+    languages
+        Languages the lexicon measures are written for. An article in another language
+        (as the manifest says, or as detected) stays in ``articles`` and ``lines`` but
+        its sentences are kept out of ``sentences``, with a warning. ``None`` keeps all.
+    duplicates
+        ``"exclude"`` (default): an article whose sentences are mostly those of an
+        earlier one (the same wire story in two outlets, or one article loaded twice)
+        is kept out of ``sentences``, so it counts once; ``"keep"`` keeps every copy.
+        Either way, pairs are listed in ``duplicates``.
+    n_jobs
+        Processes used to read a large corpus (the result does not depend on it).
 
     Examples
     --------
@@ -527,105 +568,297 @@ def load_corpus(
     >>> corpus.articles[["outlet", "n_paragraphs"]].to_dict("records")
     [{'outlet': 'Colorlines', 'n_paragraphs': 12}, {'outlet': 'VPNoverview', 'n_paragraphs': 10}]
     """
+    if duplicates not in ("exclude", "keep"):
+        raise ValueError("duplicates must be 'exclude' or 'keep'")
     path = Path(path)
-    manifest_path = path / "manifest.csv"
-    manifest = read_manifest(manifest_path)
+    try:
+        kind = input_kind(path)
+    except SourceError as exc:
+        raise CorpusError(str(exc)) from None
     fixes = read_corrections(corrections)
     problems = _Problems(on_error)
+    if kind == "table":
+        try:
+            records = read_table(path, columns=columns)
+        except SourceError as exc:
+            raise CorpusError(str(exc)) from None
+        provided_by = "table"
+    elif kind == "html-folder":
+        records = _html_folder_records(path, problems)
+        provided_by = "page metadata"
+    else:
+        records = _folder_records(path, problems)
+        provided_by = "manifest"
 
-    listed = set(manifest["file"])
-    on_disk = sorted(
-        p.name for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-        and p.name.lower() not in ("readme.md",)
-    ) if path.is_dir() else []
-    for name in on_disk:
-        if name not in listed:
-            problems.error("", name, f"{path / name}: file has no row in {manifest_path}")
+    records = _checked(records, problems)
+    jobs = [(r, _fixes_for(fixes, r.fields["article_id"]), provided_by) for r in records]
+    if n_jobs > 1 and len(jobs) >= 200:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+            results = list(pool.map(_read_record, jobs, chunksize=max(1, len(jobs) // (n_jobs * 8))))
+    else:
+        results = [_read_record(job) for job in jobs]
 
     articles, lines, sentences, headlines, norms = [], [], [], [], []
     texts: dict[str, str] = {}
-    seen_hashes: dict[str, str] = {}
-    for line_in_manifest, row in enumerate(manifest.to_dict("records"), start=2):
-        aid, fname = row["article_id"], row["file"]
-        where = f"{manifest_path} line {line_in_manifest}"
-        fpath = path / fname
-        if not fpath.is_file():
-            problems.error(aid, fname, f"{where}: file '{fname}' not found in {path}")
-            continue
-        try:
-            data = fpath.read_bytes()
-            text = _decode(data, fpath)
-        except OSError as exc:
-            problems.error(aid, fname, f"{fpath}: cannot be read ({exc.strerror or exc})")
-            continue
-        except CorpusError as exc:
-            problems.error(aid, fname, str(exc))
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if row["sha256"] and row["sha256"].lower() != digest:
-            problems.error(
-                aid, fname,
-                f"{fpath}: sha256 {digest[:12]}… does not match the manifest ({row['sha256'][:12]}…, {where}); "
-                "the raw file has changed since it was recorded",
-            )
-            continue
-        if digest in seen_hashes:
-            problems.note(aid, fname, "set aside", f"{fpath}: same bytes as article '{seen_hashes[digest]}'; duplicate set aside")
-            warnings.warn(f"{fpath}: duplicate of article '{seen_hashes[digest]}', set aside", CorpusWarning, stacklevel=2)
-            continue
-        seen_hashes[digest] = aid
-        if data.startswith(b"\xef\xbb\xbf"):
-            norms.append({"article_id": aid, "line_no": 1, "kind": "bom", "start": 0, "end": 0,
-                          "raw": "\ufeff", "normalised": "", "reason": "byte-order mark dropped when decoding"})
-        article_fixes = tuple(
-            Correction(r.find, r.replace, r.reason)
-            for r in fixes.itertuples(index=False)
-            if r.article_id in (aid, "*")
-        )
-        result = _read_article(aid, row, text, article_fixes, problems, fname)
+    for (record, article_fixes, _), (result, notes) in zip(jobs, results):
+        aid, fname = record.fields["article_id"], record.fields["file"]
+        for level, message in notes:
+            if level == "error":
+                problems.error(aid, fname, message)
+            else:
+                problems.note(aid, fname, level, message)
         if result is None:
             continue
         art, art_lines, art_sents, art_head, art_norms = result
-        art["sha256"] = digest
         articles.append(art)
         lines.extend(art_lines)
         sentences.extend(art_sents)
         headlines.extend(art_head)
         norms.extend(art_norms)
-        texts[aid] = text
+        texts[aid] = record.text
         applied = {n["raw"] for n in art_norms if n["kind"] == "correction"}
-        for r in fixes.itertuples(index=False):
-            if r.article_id == aid and r.find not in applied:
-                problems.note(aid, fname, "warning", f"{fpath}: correction '{r.find}' -> '{r.replace}' was never applied")
+        for fix in article_fixes:
+            if fix.find not in applied and aid in fix.scope:
+                problems.note(aid, fname, "warning", f"{record.where}: correction '{fix.find}' -> '{fix.replace}' was never applied")
     problems.raise_if_any(path)
     if not articles:
         raise CorpusError(f"{path}: no usable articles")
 
     art_df = pd.DataFrame(articles)
-    art_df = art_df[MANIFEST_COLUMNS + SOURCE_COLUMNS + COUNT_COLUMNS]
+    art_df["excluded"] = ""
+    sent_df = _table(sentences, SENTENCE_COLUMNS, "sentences")
+    if languages is not None:
+        _exclude_languages(art_df, sent_df, languages, problems)
+    pairs = find_duplicates(sent_df[~sent_df["article_id"].isin(art_df.loc[art_df["excluded"] != "", "article_id"])], articles=art_df)
+    if duplicates == "exclude":
+        for pair in pairs.itertuples(index=False):
+            art_df.loc[art_df["article_id"] == pair.article_id, "excluded"] = (
+                f"near-duplicate of {pair.duplicate_of} ({pair.shared:.0%} of its sentences shared); counted once"
+            )
+            problems.note(pair.article_id, "", "warning",
+                          f"article '{pair.article_id}' ({pair.outlet}) repeats '{pair.duplicate_of}' ({pair.outlet_of_original}): "
+                          f"{pair.shared:.0%} of its sentences shared; kept out of sentences so the story counts once")
+    excluded = set(art_df.loc[art_df["excluded"] != "", "article_id"])
+    art_df = art_df[MANIFEST_COLUMNS + SOURCE_COLUMNS + COUNT_COLUMNS + ["text_origin", "excluded"]]
     art_df["published"] = pd.to_datetime(art_df["published"].replace("", None), format="%Y-%m-%d")
+    heads = _table(headlines, SENTENCE_COLUMNS, "headlines")
     return Corpus(
-        articles=art_df.reset_index(drop=True),
+        articles=art_df.reset_index(drop=True).astype({c: "str" for c in MANIFEST_COLUMNS if c != "published"}),
         lines=_table(lines, LINE_COLUMNS, "lines"),
-        sentences=_table(sentences, SENTENCE_COLUMNS, "sentences"),
-        headlines=_table(headlines, SENTENCE_COLUMNS, "headlines"),
+        sentences=sent_df[~sent_df["article_id"].isin(excluded)].reset_index(drop=True),
+        headlines=heads[~heads["article_id"].isin(excluded)].reset_index(drop=True),
         normalisations=_table(norms, NORMALISATION_COLUMNS, "normalisations"),
         problems=_table(problems.rows, PROBLEM_COLUMNS, "problems"),
+        duplicates=pairs,
         texts=texts,
     )
+
+
+@dataclass(frozen=True)
+class _Fix(Correction):
+    scope: tuple[str, ...] = ()
+
+
+def _fixes_for(fixes: pd.DataFrame, aid: str) -> tuple[_Fix, ...]:
+    return tuple(
+        _Fix(r.find, r.replace, r.reason, scope=(r.article_id,))
+        for r in fixes.itertuples(index=False)
+        if r.article_id in (aid, "*")
+    )
+
+
+def _folder_records(path: Path, problems: _Problems) -> list[Record]:
+    """Records for a folder with a manifest: text files read as they are, web pages extracted."""
+    manifest_path = path / "manifest.csv"
+    manifest = read_manifest(manifest_path)
+    listed = set(manifest["file"])
+    for p in sorted(path.iterdir()):
+        if (p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES + HTML_SUFFIXES and not p.name.startswith(".")
+                and p.name.lower() != "readme.md" and p.name not in listed):
+            problems.error("", p.name, f"{p}: file has no row in {manifest_path}")
+    records = []
+    for line_no, row in enumerate(manifest.to_dict("records"), start=2):
+        aid, fname = row["article_id"], row["file"]
+        fpath = path / fname
+        if not fpath.is_file():
+            problems.error(aid, fname, f"{manifest_path} line {line_no}: file '{fname}' not found in {path}")
+            continue
+        try:
+            data = fpath.read_bytes()
+            if fpath.suffix.lower() in HTML_SUFFIXES:
+                meta, text, origin = extract_html(data, str(fpath))
+                for key in ("title", "author", "published", "url"):
+                    if not row[key] and meta[key]:
+                        row[key] = meta[key]
+                        problems.note(aid, fname, "filled", f"{fpath}: {key} '{meta[key]}' taken from the page's metadata")
+            else:
+                text, origin = _decode(data, fpath), ""
+        except OSError as exc:
+            problems.error(aid, fname, f"{fpath}: cannot be read ({exc.strerror or exc})")
+            continue
+        except (CorpusError, SourceError) as exc:
+            problems.error(aid, fname, str(exc))
+            continue
+        records.append(Record(fields=row, text=text, data=data, where=str(fpath), origin=origin,
+                              listed_at=f"{manifest_path} line {line_no}"))
+    return records
+
+
+def _html_folder_records(path: Path, problems: _Problems) -> list[Record]:
+    """Records for a folder of saved web pages without a manifest."""
+    records = []
+    for p in sorted(path.iterdir()):
+        if not p.is_file() or p.name.startswith("."):
+            continue
+        if p.suffix.lower() not in HTML_SUFFIXES:
+            if p.suffix.lower() in ARTICLE_SUFFIXES:
+                problems.error("", p.name, f"{p}: a text file needs a manifest.csv row (file, outlet)")
+            continue
+        try:
+            data = p.read_bytes()
+            meta, text, origin = extract_html(data, str(p))
+        except OSError as exc:
+            problems.error(p.stem, p.name, f"{p}: cannot be read ({exc.strerror or exc})")
+            continue
+        except SourceError as exc:
+            problems.error(p.stem, p.name, str(exc))
+            continue
+        if not meta["outlet"]:
+            problems.error(p.stem, p.name, f"{p}: the page names no site, so its outlet is unknown; "
+                                           "add a manifest.csv with the columns file and outlet")
+            continue
+        fields = {c: "" for c in MANIFEST_COLUMNS + list(OPTIONAL_COLUMNS)}
+        fields.update({k: meta[k] for k in ("title", "author", "published", "url", "outlet")})
+        fields.update({"article_id": p.stem, "file": p.name})
+        records.append(Record(fields=fields, text=text, data=data, where=str(p), origin=origin))
+    return records
+
+
+def _checked(records: list[Record], problems: _Problems) -> list[Record]:
+    """Checks that apply to every kind of input: ids, dates, hashes, empty text, identical copies."""
+    out = []
+    seen_ids: dict[str, str] = {}
+    seen_hashes: dict[str, str] = {}
+    for r in records:
+        f = r.fields
+        for c in MANIFEST_COLUMNS + list(OPTIONAL_COLUMNS):
+            f[c] = str(f.get(c, "") or "").strip()
+        aid = f["article_id"]
+        if not f["outlet"]:
+            problems.error(aid, f["file"], f"{r.where}: empty 'outlet'")
+            continue
+        if aid in seen_ids:
+            problems.error(aid, f["file"], f"{r.where}: duplicate article_id '{aid}' (first in {seen_ids[aid]})")
+            continue
+        if f["published"] and _parse_iso_date(f["published"]) is None:
+            problems.error(aid, f["file"], f"{r.where}: published '{f['published']}' is not a date (YYYY-MM-DD)")
+            continue
+        if not r.text.strip():
+            problems.error(aid, f["file"], f"{r.where}: empty text")
+            continue
+        digest = hashlib.sha256(r.data).hexdigest()
+        if f["sha256"] and f["sha256"].lower() != digest:
+            problems.error(aid, f["file"], f"{r.where}: sha256 {digest[:12]}… does not match the manifest "
+                                           f"({f['sha256'][:12]}…, {r.listed_at or 'as given'}); "
+                                           "the raw file has changed since it was recorded")
+            continue
+        if digest in seen_hashes:
+            problems.note(aid, f["file"], "set aside", f"{r.where}: same bytes as article '{seen_hashes[digest]}'; duplicate set aside")
+            warnings.warn(f"{r.where}: duplicate of article '{seen_hashes[digest]}', set aside", CorpusWarning, stacklevel=3)
+            continue
+        seen_ids[aid] = r.where
+        seen_hashes[digest] = aid
+        f["sha256"] = digest
+        out.append(r)
+    return out
+
+
+def _read_record(job) -> tuple[tuple | None, list[tuple[str, str]]]:
+    """Build one article's rows; returns ``(result or None, [(level, message), …])``."""
+    record, fixes, provided_by = job
+    notes: list[tuple[str, str]] = []
+    result = _read_article(record, fixes, notes, provided_by)
+    return result, notes
+
+
+def _exclude_languages(art_df: pd.DataFrame, sent_df: pd.DataFrame, languages, problems: _Problems) -> None:
+    """Fill unknown languages by detection; mark articles outside ``languages`` as excluded."""
+    texts = sent_df.groupby("article_id", sort=False)["text"].agg(" ".join)
+    for i, row in art_df.iterrows():
+        aid = row["article_id"]
+        lang = row["language"]
+        if not lang:
+            code, confidence = detect_language(texts.get(aid, ""))
+            if code and confidence >= 0.9:
+                lang = code
+                art_df.at[i, "language"] = code
+                art_df.at[i, "language_source"] = f"detected ({confidence:.2f})"
+        if lang and lang.split("-")[0].lower() not in languages:
+            art_df.at[i, "excluded"] = f"language '{lang}': the lexicon measures are for {', '.join(languages)}"
+            problems.note(aid, row["file"], "warning",
+                          f"article '{aid}' ({row['outlet']}) is in language '{lang}', not {'/'.join(languages)}; "
+                          "kept out of the sentence measures")
+
+
+def find_duplicates(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None, min_share: float = 0.8,
+                    min_words: int = 6) -> pd.DataFrame:
+    """Pairs of articles that are mostly the same text: wire copies and articles loaded twice.
+
+    Two articles are near-duplicates when at least ``min_share`` of the sentences of
+    the shorter one (sentences of ``min_words`` words or more, compared in lower case
+    with punctuation and spacing ignored) also occur in the other. Of each pair, the
+    copy published first (or, without dates, listed first) is the original.
+
+    Returns ``article_id, outlet, duplicate_of, outlet_of_original, shared`` (the share
+    of the copy's sentences found in the original), one row per copy.
+    """
+    columns = DUPLICATE_COLUMNS
+    if sentences.empty:
+        return _table([], columns, "duplicates")
+    keys = sentences["text"].str.lower().str.replace(r"[^\w]+", " ", regex=True).str.strip()
+    long = keys.str.count(" ") + 1 >= min_words
+    table = pd.DataFrame({"article_id": sentences["article_id"], "key": keys})[long].drop_duplicates()
+    n_by_article = table.groupby("article_id").size()
+    postings = table.groupby("key")["article_id"].agg(list)
+    postings = postings[postings.str.len().between(2, 200)]  # a sentence in hundreds of articles is boilerplate
+    shared: dict[tuple[str, str], int] = {}
+    for ids in postings:
+        ids = sorted(ids)
+        for i in range(len(ids)):
+            for j in range(i + 1, len(ids)):
+                shared[(ids[i], ids[j])] = shared.get((ids[i], ids[j]), 0) + 1
+    order = {aid: i for i, aid in enumerate(dict.fromkeys(sentences["article_id"]))}
+    outlet = dict(zip(sentences["article_id"], sentences["outlet"]))
+    published = {}
+    if articles is not None and "published" in articles:
+        published = {a: str(p) for a, p in zip(articles["article_id"], articles["published"]) if str(p) not in ("", "NaT", "nan")}
+    rows = {}
+    for (a, b), n in shared.items():
+        share = n / min(n_by_article[a], n_by_article[b])
+        if share < min_share:
+            continue
+        first, copy = sorted((a, b), key=lambda x: (published.get(x, "9999"), order[x]))
+        if copy not in rows or rows[copy][-1] < share:
+            rows[copy] = [copy, outlet[copy], first, outlet[first], round(share, 3)]
+    return _table([dict(zip(columns, r)) for r in sorted(rows.values(), key=lambda r: order[r[0]])], columns, "duplicates")
 
 
 def _table(rows: list[dict], columns: list[str], name: str) -> pd.DataFrame:
     """A table with the same column types whether it has rows or not (and as :func:`load_processed`
     reads it back): integers for counts and offsets, strings for the rest."""
     frame = pd.DataFrame(rows, columns=columns)
-    ints = _INT_COLUMNS[name]
-    return frame.fillna({c: "" for c in columns if c not in ints}).astype(
-        {c: "int64" if c in ints else "str" for c in columns}
+    ints, floats = _INT_COLUMNS[name], _FLOAT_COLUMNS.get(name, [])
+    return frame.fillna({c: "" for c in columns if c not in ints + floats}).astype(
+        {c: "int64" if c in ints else "float64" if c in floats else "str" for c in columns}
     )
 
 
-def _read_article(aid, row, text, fixes, problems, fname):
+def _read_article(source: Record, fixes, notes: list, provided_by: str):
+    row, text = source.fields, source.text
+    aid, fname = row["article_id"], source.where
+    problems = _Notes(notes)
     raw_lines = _split_lines(text)
     roles = classify_lines([t for t, _, _ in raw_lines], author=row["author"])
     overrides = _parse_line_roles(row["line_roles"]) if row["line_roles"] else {}
@@ -637,9 +870,11 @@ def _read_article(aid, row, text, fixes, problems, fname):
         roles[line_no - 1] = (role, f"manifest override (rules said {old_role}: {old_reason})")
 
     art = {k: row[k] for k in MANIFEST_COLUMNS}
-    sources = {"title": "manifest" if row["title"] else "", "author": "manifest" if row["author"] else "",
-               "published": "manifest" if row["published"] else ""}
+    sources = {k: provided_by if row[k] else "" for k in ("title", "author", "published", "language")}
     lines_out, sents, heads, norms = [], [], [], []
+    if source.data.startswith(b"\xef\xbb\xbf"):
+        norms.append({"article_id": aid, "line_no": 1, "kind": "bom", "start": 0, "end": 0,
+                      "raw": "\ufeff", "normalised": "", "reason": "byte-order mark dropped when decoding"})
     paragraph_no = sentence_no = n_words = 0
 
     def record(line_no, offset, changes):
@@ -690,8 +925,9 @@ def _read_article(aid, row, text, fixes, problems, fname):
         problems.error(aid, fname, f"{fname}: no body text (every line is a title, byline, caption, heading or boilerplate)")
         return None
     art.update({"title_source": sources["title"], "author_source": sources["author"],
-                "published_source": sources["published"], "n_paragraphs": paragraph_no,
-                "n_sentences": sentence_no, "n_words": n_words})
+                "published_source": sources["published"], "language_source": sources["language"],
+                "n_paragraphs": paragraph_no,
+                "n_sentences": sentence_no, "n_words": n_words, "text_origin": source.origin or "file"})
     return art, lines_out, sents, heads, norms
 
 

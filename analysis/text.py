@@ -25,6 +25,7 @@ __all__ = [
     "to_raw_span",
     "split_sentences",
     "count_words",
+    "detect_language",
     "WORD_RE",
 ]
 
@@ -301,3 +302,27 @@ def count_words(text: str) -> int:
     5
     """
     return sum(1 for _ in WORD_RE.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str, *, max_chars: int = 2000) -> tuple[str, float]:
+    """The language of ``text`` as an ISO 639-1 code, with the model's confidence (0–1).
+
+    Uses py3langid, whose model ships inside the package. Only the first ``max_chars``
+    characters are read; a text shorter than 40 characters gives ``("", 0.0)``, since
+    a guess on a few words is not worth reporting.
+
+    >>> detect_language("IBM stopt met de ontwikkeling van software voor gezichtsherkenning.")[0]
+    'nl'
+    """
+    sample = text[:max_chars]
+    if len(sample.strip()) < 40:
+        return "", 0.0
+    code, confidence = _language_identifier().classify(sample)
+    return code, float(confidence)

@@ -533,7 +533,9 @@ def test_corrections_are_scoped_to_their_article(tmp_path):
 def test_a_star_correction_applies_to_every_article(tmp_path):
     text = "Headline\n\nThe letter came becasue of the protests, it said.\n"
     fixes = [{"article_id": "*", "find": "becasue", "replace": "because", "reason": "spelling"}]
-    corpus = load(write_corpus(tmp_path, {"a.txt": text, "b.txt": text.replace("Headline", "Other")}, corrections=fixes))
+    corpus = load(write_corpus(tmp_path, {"a.txt": text, "b.txt": text.replace("Headline", "Other")}, corrections=fixes),
+                  duplicates="keep")
+    assert corpus.sentences["article_id"].nunique() == 2
     assert corpus.sentences["text"].str.contains("because of").all()
     assert corpus.sentences["raw"].str.contains("becasue of").all()
     assert len(corpus.normalisations[corpus.normalisations["kind"] == "correction"]) == 2
