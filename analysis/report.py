@@ -79,12 +79,14 @@ def execute_notebook(
     *,
     output: Path | str | None = None,
     parameters: dict | None = None,
+    note: str | None = None,
     timeout: int = 900,
 ) -> Path:
     """Execute ``path`` top to bottom and write it to ``output`` (default: in place).
 
-    The kernel starts in the notebook's own folder, so relative paths behave as in
-    Jupyter. An error in a cell raises ``nbclient.exceptions.CellExecutionError``.
+    ``parameters`` override the notebook's ``parameters`` cell; ``note`` (markdown) is
+    placed under the title. The kernel starts in the notebook's own folder, so relative
+    paths behave as in Jupyter. An error in a cell raises ``nbclient.exceptions.CellExecutionError``.
     """
     path = Path(path)
     output = Path(output) if output else path
@@ -92,6 +94,10 @@ def execute_notebook(
     nb = nbformat.read(path, as_version=4)
     if parameters:
         inject_parameters(nb, parameters)
+    if note:
+        cell = nbformat.v4.new_markdown_cell(note)
+        cell.id = "run-note"
+        nb.cells.insert(1, cell)
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -99,10 +105,12 @@ def execute_notebook(
         record_timing=False,
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
-    client.execute()
-    _tidy_metadata(nb)
     output.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, output)
+    try:
+        client.execute()
+    finally:  # on an error, keep what ran so the failing cell can be read
+        _tidy_metadata(nb)
+        nbformat.write(nb, output)
     return output
 
 

@@ -1,0 +1,227 @@
+"""The command line: run the whole comparison on your own articles.
+
+    python -m analysis compare INPUT --out DIR
+
+reads INPUT (a folder with ``manifest.csv``, a folder of saved web pages, or a CSV/JSONL
+table), checks it, runs every notebook of the study on it through the notebooks'
+``parameters`` cells, and writes into DIR:
+
+    DIR/tables/      the tidy tables as CSV (articles, lines, sentences, … and each notebook's own)
+    DIR/figures/     every figure, PNG and SVG
+    DIR/notebooks/   the executed notebooks
+    DIR/lexicons/    the codebook, actors and aspects files used, for the record
+    DIR/site/        the rendered site; open DIR/site/index.html
+
+Nothing is written into the project's own ``notebooks/``, ``data/`` or ``figures/``.
+Bad input ends the run with exit status 1 and a one-line reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+import warnings
+from pathlib import Path
+
+from analysis.paths import DATA, FIGURES, LEXICONS, NOTEBOOKS
+
+__all__ = ["main"]
+
+DEFAULT_LEXICONS = {
+    "codebook": LEXICONS / "frames.yml",
+    "story_frames": LEXICONS / "frames_technology.yml",
+    "actors": LEXICONS / "actors.yml",
+    "aspects": LEXICONS / "aspects.yml",
+}
+LEXICON_FILE_NAMES = {
+    "codebook": "frames.yml",
+    "story_frames": "frames_technology.yml",
+    "actors": "actors.yml",
+    "aspects": "aspects.yml",
+}
+RERUN_NOTE = (
+    "> **Re-run on another corpus.** This copy of the notebook was executed by `python -m analysis compare` "
+    "on `{input}`. Its tables and figures describe that corpus. The narrative text, including the Conclusion, "
+    "was written for the bundled IBM study and its numbers do not describe this corpus: read the printed "
+    "outputs instead."
+)
+
+
+class UsageError(Exception):
+    """Bad input or options: reported as one line, exit status 1."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Comparative media analysis: framing, tone and emphasis across outlets.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    c = sub.add_parser(
+        "compare",
+        help="run the whole comparison on a corpus and write tables, figures, notebooks and a site",
+        description=(
+            "Run every notebook of the study on INPUT and write the results into DIR. INPUT is a folder of "
+            ".txt/.md/.html files with a manifest.csv (columns file and outlet required), a folder of saved "
+            ".html pages (the outlet is each page's site name), or a .csv/.jsonl table with one article per row "
+            "(columns text and outlet required)."
+        ),
+    )
+    c.add_argument("input", type=Path, metavar="INPUT", help="folder of articles, or a .csv/.jsonl table")
+    c.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into (created if missing)")
+    c.add_argument("--codebook", type=Path, help="generic frame codebook (default: data/lexicons/frames.yml)")
+    c.add_argument("--story-frames", type=Path,
+                   help="story-specific frames (default: data/lexicons/frames_technology.yml); 'none' for none")
+    c.add_argument("--actors", type=Path, help="actors and aliases (default: data/lexicons/actors.yml)")
+    c.add_argument("--aspects", type=Path, help="aspects of the story (default: data/lexicons/aspects.yml)")
+    c.add_argument("--corrections", type=Path, help="known source errors to correct (article_id, find, replace, reason)")
+    for name in ("text", "outlet", "title", "author", "published", "url", "article-id"):
+        c.add_argument(f"--{name}-column", metavar="NAME", help=f"for a table: the column holding {name.replace('-', '_')}")
+    c.add_argument("--keep-duplicates", action="store_true",
+                   help="count near-duplicate articles (wire copies, double loads) every time, not once")
+    c.add_argument("--skip-bad", action="store_true",
+                   help="set bad articles aside with a warning instead of stopping")
+    c.add_argument("--jobs", type=int, default=2, help="processes for reading a large corpus (default 2)")
+    c.add_argument("--no-site", action="store_true", help="do not render the HTML site")
+    return parser
+
+
+def _progress(message: str) -> None:
+    print(message, flush=True)
+
+
+def _check_out_dir(out: Path) -> Path:
+    out = out.resolve()
+    for protected in (NOTEBOOKS, DATA, FIGURES):
+        p = protected.resolve()
+        if out == p or p in out.parents or out in p.parents:
+            raise UsageError(f"--out {out}: would write into the project's own {p.name}/; choose another folder")
+    return out
+
+
+def _lexicons(args, out: Path) -> Path:
+    """Copy the lexicon files this run uses into DIR/lexicons and check each one loads."""
+    from analysis.emphasis import load_actors, load_aspects
+    from analysis.framing import load_codebook
+
+    folder = out / "lexicons"
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, default in DEFAULT_LEXICONS.items():
+        given = getattr(args, key)
+        target = folder / LEXICON_FILE_NAMES[key]
+        if key == "story_frames" and given is not None and str(given).lower() == "none":
+            target.unlink(missing_ok=True)
+            continue
+        source = given or default
+        if not source.is_file():
+            raise UsageError(f"--{key.replace('_', '-')} {source}: file not found")
+        shutil.copyfile(source, target)
+    try:
+        frames = [folder / "frames.yml"] + ([folder / "frames_technology.yml"] if (folder / "frames_technology.yml").exists() else [])
+        load_codebook(frames)
+        load_actors(folder / "actors.yml")
+        load_aspects(folder / "aspects.yml")
+    except ValueError as exc:
+        raise UsageError(f"lexicon: {str(exc).splitlines()[0]}") from None
+    corrections = folder / "corrections.csv"
+    if args.corrections:
+        if not args.corrections.is_file():
+            raise UsageError(f"--corrections {args.corrections}: file not found")
+        shutil.copyfile(args.corrections, corrections)
+    else:
+        corrections.write_text("article_id,find,replace,reason\n", encoding="utf-8")
+    return folder
+
+
+def compare(args) -> int:
+    from analysis.corpus import CorpusError, load_corpus
+    from analysis.report import execute_notebook, notebook_paths
+
+    started = time.perf_counter()
+    source = args.input.resolve()
+    out = _check_out_dir(args.out)
+    if not source.exists():
+        raise UsageError(f"{source}: not found")
+    columns = {
+        key.replace("-", "_"): getattr(args, f"{key.replace('-', '_')}_column")
+        for key in ("text", "outlet", "title", "author", "published", "url", "article-id")
+        if getattr(args, f"{key.replace('-', '_')}_column")
+    }
+    _progress(f"reading {source}")
+    out.mkdir(parents=True, exist_ok=True)
+    lexicons = _lexicons(args, out)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            corpus = load_corpus(
+                source,
+                corrections=lexicons / "corrections.csv",
+                on_error="skip" if args.skip_bad else "raise",
+                columns=columns or None,
+                duplicates="keep" if args.keep_duplicates else "exclude",
+                n_jobs=max(1, args.jobs),
+            )
+        except CorpusError as exc:
+            lines = str(exc).splitlines()
+            more = f" (and {len(lines) - 1} more problem(s); --skip-bad sets bad articles aside)" if len(lines) > 1 else ""
+            first = lines[1] if len(lines) > 1 and lines[0].endswith(":") else lines[0]
+            raise UsageError(first + more) from None
+    for w in caught:
+        _progress(f"  warning: {w.message}")
+    included = corpus.articles[corpus.articles["excluded"] == ""]
+    outlets = sorted(included["outlet"].unique())
+    _progress(
+        f"  {len(corpus.articles)} articles, {len(corpus.sentences)} sentences, {len(outlets)} outlets"
+        + (f"; {len(corpus.articles) - len(included)} kept out of the measures (see tables/problems.csv)"
+           if len(included) < len(corpus.articles) else "")
+    )
+    if len(outlets) < 2:
+        only = outlets[0] if outlets else "none"
+        raise UsageError(f"{source}: only one outlet ({only}) has usable articles; a comparison needs at least two")
+
+    tables, figures, notebooks_out = out / "tables", out / "figures", out / "notebooks"
+    common = {"processed_dir": str(tables), "figures_dir": str(figures), "lexicons_dir": str(lexicons)}
+    first = {
+        "raw_dir": str(source), "processed_dir": str(tables), "figures_dir": str(figures),
+        "corrections_file": str(lexicons / "corrections.csv"), "on_error": "skip" if args.skip_bad else "raise",
+        "table_columns": columns, "duplicates": "keep" if args.keep_duplicates else "exclude",
+    }
+    paths = notebook_paths()
+    written = []
+    for i, nb in enumerate(paths, 1):
+        t0 = time.perf_counter()
+        _progress(f"[{i}/{len(paths)}] {nb.stem} …")
+        params = first if i == 1 else common
+        target = notebooks_out / nb.name
+        try:
+            execute_notebook(nb, output=target, parameters=params, note=RERUN_NOTE.format(input=source))
+        except Exception as exc:  # a cell failed: say which notebook, keep the partial output
+            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            raise UsageError(f"{nb.name} failed on this corpus: {reason}") from None
+        written.append(target)
+        _progress(f"[{i}/{len(paths)}] {nb.stem} done in {time.perf_counter() - t0:.1f} s")
+    if not args.no_site:
+        from analysis.site import build_site
+
+        index = build_site(written, out / "site", title=f"Comparison of {len(outlets)} outlets",
+                           intro=f"Framing, tone and emphasis in {len(corpus.articles)} articles from "
+                                 f"{len(outlets)} outlets, read from `{source.name}`.")
+        _progress(f"site: {index}")
+    _progress(f"done in {time.perf_counter() - started:.0f} s; tables in {tables}, figures in {figures}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "compare":
+            return compare(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return 2
