@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install report site test unit notebooks browser clean
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: install chromium report site test unit notebooks browser clean
 
 install: $(STAMP)
 
@@ -24,11 +26,18 @@ report: install
 site: install
 	$(PY) -m analysis.site
 
-# `unit` runs tests/test_browser.py too; this runs only the browser check (needs Debian's chromium).
-browser: install
+# The browser check needs Chromium; on Debian/Ubuntu this installs it from the distribution
+# when it is missing (Playwright never downloads a browser here). CHROMIUM=/path overrides.
+chromium:
+	@if [ -n "$$CHROMIUM" ] || [ -x /usr/bin/chromium ]; then :; \
+	else echo "installing Debian's chromium for the browser check (tests/test_browser.py)"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium >/dev/null; fi
+
+# `unit` runs tests/test_browser.py too; this runs only the browser check.
+browser: install chromium
 	$(PY) -m pytest tests/test_browser.py
 
-unit: install
+unit: install chromium
 	$(PY) -m pytest tests analysis --doctest-modules
 
 notebooks: install
