@@ -577,7 +577,8 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
     """Direct quotations in each article, with their speakers.
 
     Works on the body lines of ``corpus`` (``corpus.lines``, ``corpus.sentences``,
-    ``corpus.texts``), so a quotation may span sentences. It finds
+    ``corpus.texts``), so a quotation may span sentences; articles without sentences
+    (set aside by the loader) are skipped. It finds
 
     * ``direct`` quotations in straight or typographic double quotes, and single
       quotes used as a pair (``‘random’``); apostrophes (``IBM’s``) are not quotes,
@@ -619,8 +620,10 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
     """
     if actors is None:
         actors = load_actors()
-    body = corpus.lines[corpus.lines["role"] == "body"]
     sentences = corpus.sentences
+    # articles the loader set aside (another language, a near-duplicate) keep their
+    # lines but have no sentences; they are not measured, so not read for quotations
+    body = corpus.lines[(corpus.lines["role"] == "body") & corpus.lines["article_id"].isin(set(sentences["article_id"]))]
     all_mentions = actor_mentions(sentences, actors)
     norms = getattr(corpus, "normalisations", None)
     if norms is not None and len(norms):
@@ -1178,6 +1181,11 @@ def plot_share_of_voice(voice: pd.DataFrame, *, colours: dict[str, str]):
     import matplotlib.pyplot as plt
 
     outlets = sorted(voice["outlet"].unique())
+    if not outlets:
+        fig, ax = plt.subplots(figsize=(6, 1.5))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No quotations found in any outlet", ha="center", va="center")
+        return fig
     speakers = voice.groupby("speaker")["word_share"].max().sort_values(ascending=False, kind="stable").index.tolist()
     fig, axes = plt.subplots(1, len(outlets), figsize=(3.6 * len(outlets) + 1.5, 0.38 * len(speakers) + 1.4),
                              sharey=True, squeeze=False)

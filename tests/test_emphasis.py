@@ -590,3 +590,18 @@ def test_extract_quotes_never_crashes_and_spans_lie_inside_body_paragraphs(parag
         assert ((body["start"] <= r.start) & (r.start <= body["end"])).any()
         assert r.kind in {"direct", "fragment", "block", "unclosed"}
         assert r.speaker
+
+
+def test_articles_set_aside_by_the_loader_are_not_read_for_quotations():
+    corpus = make_corpus({"Kept": ["Krishna said \u201cwe stop now and forever.\u201d"],
+                          "Aside": ["Krishna said \u201cwe stop now and forever.\u201d"]})
+    corpus.sentences = corpus.sentences[corpus.sentences["outlet"] == "Kept"]
+    q = extract_quotes(corpus)
+    assert q["outlet"].tolist() == ["Kept"]
+
+
+def test_share_of_voice_figure_without_quotations_says_so():
+    from analysis.emphasis import plot_share_of_voice
+
+    fig = plot_share_of_voice(share_of_voice(quotes_of("No quotes here.")), colours={})
+    assert "No quotations" in fig.axes[0].texts[0].get_text()
