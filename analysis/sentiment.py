@@ -869,7 +869,8 @@ def tone_difference(
     Returns one row per comparison and measure: ``measure``, ``by``,
     ``compared_with``, ``n``, ``n_other``, ``mean``, ``mean_other``,
     ``difference``, ``ci_low``, ``ci_high``, ``p_value``, ``p_adjusted``,
-    ``small_n`` (either side has fewer than ``min_n`` sentences).
+    ``small_n`` (either side has fewer than ``min_n`` sentences). With fewer
+    than two groups there is nothing to compare and the table is empty.
 
     Examples
     --------
@@ -881,8 +882,6 @@ def tone_difference(
     measures = _measures(scored, measures)
     _check_columns(scored, [by], "scored")
     groups = sorted(scored[by].dropna().unique())
-    if len(groups) < 2:
-        raise ValueError(f"scored: column {by!r} has {len(groups)} group(s); a difference needs at least two")
     if pairwise is None:
         pairwise = len(groups) == 2
     if pairwise:
@@ -1097,6 +1096,11 @@ def plot_targeted_tone(targeted: pd.DataFrame, *, by: str = "outlet", min_total:
     """
     import matplotlib.pyplot as plt
 
+    if targeted.empty:
+        fig, ax = plt.subplots(figsize=(6, 1.5))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No sentence mentions an actor of the lexicon.", ha="center", va="center")
+        return fig
     totals = targeted[targeted["measure"] == targeted["measure"].iloc[0]].groupby("actor")["n"].sum()
     actors = sorted(totals[totals >= min_total].index, key=lambda a: (-totals[a], a))
     groups = _outlet_order(targeted, by)

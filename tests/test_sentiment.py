@@ -427,9 +427,10 @@ def test_three_outlets_are_compared_one_against_the_rest_or_pairwise(pairwise, e
     assert math.isclose(diff["mean_other"].iloc[0], rest)
 
 
-def test_a_difference_needs_two_groups():
-    with pytest.raises(ValueError, match="outlet"):
-        S.tone_difference(pd.DataFrame({"outlet": ["A", "A"], "polarity": [0.1, 0.2]}), measures=["polarity"])
+def test_a_single_group_gives_an_empty_comparison_table_with_its_columns():
+    diff = S.tone_difference(pd.DataFrame({"outlet": ["A", "A"], "polarity": [0.1, 0.2]}), measures=["polarity"])
+    assert diff.empty
+    assert {"outlet", "compared_with", "difference", "p_value"} <= set(diff.columns)
 
 
 def test_holm_adjustment_multiplies_the_smallest_p_by_the_number_of_tests():
@@ -565,3 +566,5 @@ def test_figures_have_one_panel_per_instrument_and_one_row_per_outlet():
     grid = S.plot_targeted_tone(S.targeted_tone(table.assign(sentence_id=[f"s{i}" for i in range(1, 7)]), mentions))
     assert [t.get_text() for t in grid.axes[0].get_yticklabels()] == ["IBM"]
     assert [ax.get_title() for ax in grid.axes[:2]] == list(S.MEASURES.values())
+    empty = S.plot_targeted_tone(S.targeted_tone(table.assign(sentence_id=[f"s{i}" for i in range(1, 7)]), mentions.iloc[:0]))
+    assert "No sentence" in empty.axes[0].texts[0].get_text()
