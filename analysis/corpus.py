@@ -333,6 +333,10 @@ def _is_short(line: str, *, max_words: int = 12) -> bool:
     return 0 < len(s.split()) <= max_words and len(s) <= 100 and not s.endswith(_TERMINAL)
 
 
+# every rule above is case-insensitive, so their union is too
+_ANY_BOILERPLATE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in BOILERPLATE_RULES), re.IGNORECASE)
+
+
 def classify_lines(lines: list[str], *, author: str = "") -> list[tuple[str, str]]:
     """Give each line a role and the reason, by general rules (see ``data/README.md``).
 
@@ -352,6 +356,8 @@ def classify_lines(lines: list[str], *, author: str = "") -> list[tuple[str, str
             roles[i] = ("blank", "empty line")
             continue
         s = " ".join(line.split())
+        if not _ANY_BOILERPLATE.search(s):  # one pass rules out most lines
+            continue
         for pattern, reason in BOILERPLATE_RULES:
             if pattern.search(s):
                 roles[i] = ("boilerplate", reason)
@@ -602,6 +608,7 @@ def load_corpus(
 
     articles, lines, sentences, headlines, norms = [], [], [], [], []
     texts: dict[str, str] = {}
+    keys: dict[str, set] = {}
     for (record, article_fixes, _), (result, notes) in zip(jobs, results):
         aid, fname = record.fields["article_id"], record.fields["file"]
         for level, message in notes:
@@ -612,6 +619,7 @@ def load_corpus(
         if result is None:
             continue
         art, art_lines, art_sents, art_head, art_norms = result
+        keys[aid] = art.pop("_keys")
         articles.append(art)
         lines.extend(art_lines)
         sentences.extend(art_sents)
@@ -630,8 +638,14 @@ def load_corpus(
     art_df["excluded"] = ""
     sent_df = _table(sentences, SENTENCE_COLUMNS, "sentences")
     if languages is not None:
-        _exclude_languages(art_df, sent_df, languages, problems)
-    pairs = find_duplicates(sent_df[~sent_df["article_id"].isin(art_df.loc[art_df["excluded"] != "", "article_id"])], articles=art_df)
+        _exclude_languages(art_df, languages, problems)
+    kept = art_df.loc[art_df["excluded"] == "", "article_id"]
+    pairs = _duplicate_pairs(
+        {a: keys[a] for a in kept if keys[a]},
+        dict(zip(art_df["article_id"], art_df["outlet"])),
+        {a: p for a, p in zip(art_df["article_id"], art_df["published"]) if p},
+        min_share=0.8,
+    )
     if duplicates == "exclude":
         for pair in pairs.itertuples(index=False):
             art_df.loc[art_df["article_id"] == pair.article_id, "excluded"] = (
@@ -783,23 +797,54 @@ def _read_record(job) -> tuple[tuple | None, list[tuple[str, str]]]:
     return result, notes
 
 
-def _exclude_languages(art_df: pd.DataFrame, sent_df: pd.DataFrame, languages, problems: _Problems) -> None:
-    """Fill unknown languages by detection; mark articles outside ``languages`` as excluded."""
-    texts = sent_df.groupby("article_id", sort=False)["text"].agg(" ".join)
+def _exclude_languages(art_df: pd.DataFrame, languages, problems: _Problems) -> None:
+    """Mark articles whose language (given or detected) is outside ``languages`` as excluded."""
     for i, row in art_df.iterrows():
-        aid = row["article_id"]
         lang = row["language"]
-        if not lang:
-            code, confidence = detect_language(texts.get(aid, ""))
-            if code and confidence >= 0.9:
-                lang = code
-                art_df.at[i, "language"] = code
-                art_df.at[i, "language_source"] = f"detected ({confidence:.2f})"
         if lang and lang.split("-")[0].lower() not in languages:
             art_df.at[i, "excluded"] = f"language '{lang}': the lexicon measures are for {', '.join(languages)}"
-            problems.note(aid, row["file"], "warning",
-                          f"article '{aid}' ({row['outlet']}) is in language '{lang}', not {'/'.join(languages)}; "
-                          "kept out of the sentence measures")
+            problems.note(row["article_id"], row["file"], "warning",
+                          f"article '{row['article_id']}' ({row['outlet']}) is in language '{lang}', not "
+                          f"{'/'.join(languages)}; kept out of the sentence measures")
+
+
+_KEY_JUNK = re.compile(r"[\W_]+")
+
+
+def _sentence_keys(texts, *, min_words: int = 6) -> set[bytes]:
+    """Fingerprints of an article's sentences of ``min_words`` words or more (case, punctuation ignored)."""
+    keys = set()
+    for t in texts:
+        words = _KEY_JUNK.sub(" ", t.lower()).split()
+        if len(words) >= min_words:
+            keys.add(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest())
+    return keys
+
+
+def _duplicate_pairs(keys: dict[str, set], outlet: dict, published: dict, *, min_share: float) -> pd.DataFrame:
+    order = {aid: i for i, aid in enumerate(keys)}
+    postings: dict[bytes, list[str]] = {}
+    for aid, ks in keys.items():
+        for k in ks:
+            postings.setdefault(k, []).append(aid)
+    shared: dict[tuple[str, str], int] = {}
+    for ids in postings.values():
+        if not 2 <= len(ids) <= 200:  # a sentence in hundreds of articles is boilerplate, not a copy
+            continue
+        for i in range(len(ids)):
+            for j in range(i + 1, len(ids)):
+                pair = (ids[i], ids[j])
+                shared[pair] = shared.get(pair, 0) + 1
+    rows = {}
+    for (a, b), n in shared.items():
+        share = n / min(len(keys[a]), len(keys[b]))
+        if share < min_share:
+            continue
+        first, copy = sorted((a, b), key=lambda x: (published.get(x) or "9999", order[x]))
+        if copy not in rows or rows[copy][-1] < share:
+            rows[copy] = [copy, outlet[copy], first, outlet[first], round(share, 3)]
+    found = [dict(zip(DUPLICATE_COLUMNS, r)) for r in sorted(rows.values(), key=lambda r: order[r[0]])]
+    return _table(found, DUPLICATE_COLUMNS, "duplicates")
 
 
 def find_duplicates(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = None, min_share: float = 0.8,
@@ -814,35 +859,14 @@ def find_duplicates(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = 
     Returns ``article_id, outlet, duplicate_of, outlet_of_original, shared`` (the share
     of the copy's sentences found in the original), one row per copy.
     """
-    columns = DUPLICATE_COLUMNS
-    if sentences.empty:
-        return _table([], columns, "duplicates")
-    keys = sentences["text"].str.lower().str.replace(r"[^\w]+", " ", regex=True).str.strip()
-    long = keys.str.count(" ") + 1 >= min_words
-    table = pd.DataFrame({"article_id": sentences["article_id"], "key": keys})[long].drop_duplicates()
-    n_by_article = table.groupby("article_id").size()
-    postings = table.groupby("key")["article_id"].agg(list)
-    postings = postings[postings.str.len().between(2, 200)]  # a sentence in hundreds of articles is boilerplate
-    shared: dict[tuple[str, str], int] = {}
-    for ids in postings:
-        ids = sorted(ids)
-        for i in range(len(ids)):
-            for j in range(i + 1, len(ids)):
-                shared[(ids[i], ids[j])] = shared.get((ids[i], ids[j]), 0) + 1
-    order = {aid: i for i, aid in enumerate(dict.fromkeys(sentences["article_id"]))}
+    keys = {aid: _sentence_keys(g, min_words=min_words)
+            for aid, g in sentences.groupby("article_id", sort=False)["text"]}
+    keys = {aid: k for aid, k in keys.items() if k}
     outlet = dict(zip(sentences["article_id"], sentences["outlet"]))
     published = {}
     if articles is not None and "published" in articles:
         published = {a: str(p) for a, p in zip(articles["article_id"], articles["published"]) if str(p) not in ("", "NaT", "nan")}
-    rows = {}
-    for (a, b), n in shared.items():
-        share = n / min(n_by_article[a], n_by_article[b])
-        if share < min_share:
-            continue
-        first, copy = sorted((a, b), key=lambda x: (published.get(x, "9999"), order[x]))
-        if copy not in rows or rows[copy][-1] < share:
-            rows[copy] = [copy, outlet[copy], first, outlet[first], round(share, 3)]
-    return _table([dict(zip(columns, r)) for r in sorted(rows.values(), key=lambda r: order[r[0]])], columns, "duplicates")
+    return _duplicate_pairs(keys, outlet, published, min_share=min_share)
 
 
 def _table(rows: list[dict], columns: list[str], name: str) -> pd.DataFrame:
@@ -924,6 +948,12 @@ def _read_article(source: Record, fixes, notes: list, provided_by: str):
     if paragraph_no == 0:
         problems.error(aid, fname, f"{fname}: no body text (every line is a title, byline, caption, heading or boilerplate)")
         return None
+    if not art["language"]:
+        sample = " ".join(x["text"] for x in sents[:8])
+        code, confidence = detect_language(sample, max_chars=800)
+        if code and confidence >= 0.9:
+            art["language"], sources["language"] = code, f"detected ({confidence:.2f})"
+    art["_keys"] = _sentence_keys(x["text"] for x in sents)
     art.update({"title_source": sources["title"], "author_source": sources["author"],
                 "published_source": sources["published"], "language_source": sources["language"],
                 "n_paragraphs": paragraph_no,

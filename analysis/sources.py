@@ -16,6 +16,7 @@ alike, so the same line roles, normalisation and checks apply to each.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,9 +76,14 @@ def input_kind(path: Path | str) -> str:
     raise SourceError(f"{path}: not found")
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _iso_date(value) -> str:
     if not value:
         return ""
+    if _ISO.fullmatch(str(value)):
+        return str(value)
     ts = pd.to_datetime(str(value), errors="coerce", utc=True)
     return "" if pd.isna(ts) else ts.strftime("%Y-%m-%d")
 

@@ -93,6 +93,7 @@ _BASE_PATTERNS = {
     "whitespace": rf"(?! (?![\s{_INVISIBLE}]))[\s{_INVISIBLE}]+",
 }
 _SPACE = re.compile(r"\s")
+_ASCII_CHANGES = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f]|  ")  # what normalise changes in ASCII text
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 
 
@@ -155,6 +156,8 @@ def normalise(raw: str, *, corrections: tuple[Correction, ...] = ()) -> Normalis
     >>> n.edits
     ((5, 6, 5, 7),)
     """
+    if raw.isascii() and not _ASCII_CHANGES.search(raw) and not any(c.find in raw for c in corrections):
+        return Normalised(raw=raw, text=raw)  # nothing to fold, collapse or correct
     changes: list[dict] = []
     for m in _FOLD_RE.finditer(raw):
         ch = m.group()
@@ -301,7 +304,7 @@ def count_words(text: str) -> int:
     >>> count_words("IBM's in-demand skills, 2020.")
     5
     """
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 @lru_cache(maxsize=1)
