@@ -896,22 +896,33 @@ def align_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
             items.append((rec.quote_id, rec.outlet, rec.speaker, passage, _tokens(passage)))
     order = {"exact": 0, "near-exact": 1, "partial": 2}
     best: dict[tuple[str, str], dict] = {}
-    for i, first in enumerate(items):
-        for second in items[i + 1:]:
-            if first[1] == second[1]:
-                continue
-            one, two = sorted((first, second), key=lambda it: (it[1], it[0]))
-            res = _compare(one[4], two[4], one[1], two[1])
-            if res is None:
-                continue
-            row = {"match": res[0], "similarity": res[1], "outlet_a": one[1], "quote_id_a": one[0],
-                   "speaker_a": one[2], "passage_a": one[3], "outlet_b": two[1], "quote_id_b": two[0],
-                   "speaker_b": two[2], "passage_b": two[3], "differences": res[2]}
-            old = best.get((one[0], two[0]))
-            if old is None or (order[row["match"]], -row["similarity"]) < (order[old["match"]], -old["similarity"]):
-                best[(one[0], two[0])] = row
+    # a match needs three words in a row in common, so only passages that share a
+    # run of three words are compared: the same pairs as comparing all, far faster
+    by_trigram: dict[tuple[str, ...], list[int]] = {}
+    for i, item in enumerate(items):
+        words = [w for tok in item[4] for w in tok.split("-")]
+        for gram in {tuple(words[k:k + 3]) for k in range(len(words) - 2)}:
+            by_trigram.setdefault(gram, []).append(i)
+    candidates = sorted({
+        (i, j) for ids in by_trigram.values() for x, i in enumerate(ids) for j in ids[x + 1:]
+        if items[i][1] != items[j][1]
+    })
+    for i, j in candidates:
+        first, second = items[i], items[j]
+        one, two = sorted((first, second), key=lambda it: (it[1], it[0]))
+        res = _compare(one[4], two[4], one[1], two[1])
+        if res is None:
+            continue
+        row = {"match": res[0], "similarity": res[1], "outlet_a": one[1], "quote_id_a": one[0],
+               "speaker_a": one[2], "passage_a": one[3], "outlet_b": two[1], "quote_id_b": two[0],
+               "speaker_b": two[2], "passage_b": two[3], "differences": res[2]}
+        old = best.get((one[0], two[0]))
+        if old is None or (order[row["match"]], -row["similarity"]) < (order[old["match"]], -old["similarity"]):
+            best[(one[0], two[0])] = row
     pairs = pd.DataFrame(list(best.values()), columns=ALIGN_COLUMNS)
-    pairs = pairs.assign(_o=pairs["match"].map(order)).sort_values(["_o", "similarity", "quote_id_a"], ascending=[True, False, True])
+    pairs = pairs.assign(_o=pairs["match"].map(order)).sort_values(
+        ["_o", "similarity", "quote_id_a", "quote_id_b"], ascending=[True, False, True, True], kind="stable"
+    )
     matched = set(pairs["quote_id_a"]) | set(pairs["quote_id_b"])
     unique = quotes[~quotes["quote_id"].isin(matched)]
     single = pd.DataFrame({
@@ -1101,6 +1112,21 @@ def distinctive_terms(
 
 # --------------------------------------------------------------------------- figures
 
+_MAX_GROUPED = 4  # more outlets than this: one panel per outlet instead of grouped bars
+
+
+def _panels(n: int, *, ncols: int, width: float, height: float, sharey: bool = True):
+    """A grid of ``n`` panels, ``ncols`` wide, each ``width`` x ``height`` inches; spare panels hidden."""
+    import matplotlib.pyplot as plt
+
+    ncols = max(1, min(n, ncols))
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols, height * nrows), sharey=sharey, squeeze=False)
+    flat = list(axes.flat)
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    return fig, flat[:n]
+
 
 def plot_actor_share(prominence: pd.DataFrame, *, colours: dict[str, str], top: int = 12):
     """Grouped bars: share of each outlet's sentences naming each actor, with prominence marks.
@@ -1118,21 +1144,37 @@ def plot_actor_share(prominence: pd.DataFrame, *, colours: dict[str, str], top: 
     outlets = sorted(prominence["outlet"].unique())
     order = (prominence.groupby("actor")["sentence_share"].max().sort_values(ascending=False, kind="stable")
              .head(top).index.tolist())
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(order) * max(1, len(outlets) / 2) + 1.2))
-    height = 0.8 / len(outlets)
-    for k, outlet in enumerate(outlets):
+    title = "Whom each outlet names: actor share by outlet (H = in headline, L = in lede)"
+    xlabel = "sentences naming the actor (% of the outlet's body sentences)"
+
+    def bars(ax, outlet, ys, height):
         rows = prominence[prominence["outlet"] == outlet].set_index("actor").reindex(order)
-        ys = [i + (k - (len(outlets) - 1) / 2) * height for i in range(len(order))]
-        ax.barh(ys, rows["sentence_share"] * 100, height=height * 0.95, color=colours[outlet], label=outlet)
+        ax.barh(ys, rows["sentence_share"].fillna(0) * 100, height=height, color=colours[outlet], label=outlet)
         for y, (_, r) in zip(ys, rows.iterrows()):
             marks = " ".join(m for m, on in (("H", r["headline_share"] > 0), ("L", r["lede_share"] > 0)) if on)
             if marks:
                 ax.text(r["sentence_share"] * 100 + 0.8, y, marks, va="center", fontsize=7.5, color="#333333")
-    ax.set_yticks(range(len(order)), order)
-    ax.invert_yaxis()
-    ax.set_xlabel("sentences naming the actor (% of the outlet's body sentences)")
-    ax.set_title("Whom each outlet names: actor share by outlet (H = in headline, L = in lede)")
-    ax.legend(frameon=False, loc="lower right")
+
+    if len(outlets) <= _MAX_GROUPED:
+        fig, ax = plt.subplots(figsize=(8, 0.45 * len(order) * max(1, len(outlets) / 2) + 1.2))
+        height = 0.8 / max(1, len(outlets))
+        for k, outlet in enumerate(outlets):
+            bars(ax, outlet, [i + (k - (len(outlets) - 1) / 2) * height for i in range(len(order))], height * 0.95)
+        ax.set_yticks(range(len(order)), order)
+        ax.invert_yaxis()
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+        ax.legend(frameon=False, loc="lower right")
+        return fig
+    fig, axes = _panels(len(outlets), ncols=4, width=3.4, height=0.3 * len(order) + 1.0)
+    for ax, outlet in zip(axes, outlets):
+        bars(ax, outlet, list(range(len(order))), 0.8)
+        ax.set_title(outlet, color=colours[outlet], fontweight="bold", fontsize=9)
+        ax.set_yticks(range(len(order)), order)
+        ax.set_xlabel("% of sentences", fontsize=8)
+    axes[0].invert_yaxis()
+    fig.suptitle(title)
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight()))  # room for the suptitle
     return fig
 
 
@@ -1150,14 +1192,15 @@ def plot_aspect_grid(coverage: pd.DataFrame, *, colours: dict[str, str]):
     outlets = sorted(coverage["outlet"].unique())
     aspects = list(dict.fromkeys(coverage["aspect"]))
     grid = coverage.pivot(index="aspect", columns="outlet", values="word_share").reindex(index=aspects, columns=outlets)
-    fig, ax = plt.subplots(figsize=(2.2 + 1.6 * len(outlets), 0.42 * len(aspects) + 1.4))
+    many = len(outlets) > 6
+    fig, ax = plt.subplots(figsize=(2.2 + (0.75 if many else 1.6) * len(outlets), 0.42 * len(aspects) + 1.4))
     image = ax.imshow(grid.values * 100, cmap="Greys", vmin=0, vmax=max(1.0, float(grid.values.max()) * 100 * 1.6),
                       aspect="auto")
     for i, aspect in enumerate(aspects):
         for j, outlet in enumerate(outlets):
             v = grid.loc[aspect, outlet]
-            ax.text(j, i, "\u2014" if v == 0 else f"{v * 100:.0f}%", ha="center", va="center", fontsize=8)
-    ax.set_xticks(range(len(outlets)), outlets)
+            ax.text(j, i, "\u2014" if v == 0 else f"{v * 100:.0f}%", ha="center", va="center", fontsize=6.5 if many else 8)
+    ax.set_xticks(range(len(outlets)), outlets, rotation=60 if many else 0, ha="left" if many else "center")
     for label in ax.get_xticklabels():
         label.set_color(colours[label.get_text()])
         label.set_fontweight("bold")
@@ -1187,9 +1230,9 @@ def plot_share_of_voice(voice: pd.DataFrame, *, colours: dict[str, str]):
         ax.text(0.5, 0.5, "No quotations found in any outlet", ha="center", va="center")
         return fig
     speakers = voice.groupby("speaker")["word_share"].max().sort_values(ascending=False, kind="stable").index.tolist()
-    fig, axes = plt.subplots(1, len(outlets), figsize=(3.6 * len(outlets) + 1.5, 0.38 * len(speakers) + 1.4),
-                             sharey=True, squeeze=False)
-    for ax, outlet in zip(axes[0], outlets):
+    ncols = min(len(outlets), 3)
+    fig, axes = _panels(len(outlets), ncols=ncols, width=3.6 + 1.5 / ncols, height=0.38 * len(speakers) + 1.4)
+    for ax, outlet in zip(axes, outlets):
         rows = voice[voice["outlet"] == outlet].set_index("speaker").reindex(speakers)
         ax.barh(range(len(speakers)), rows["word_share"].fillna(0) * 100, color=colours[outlet])
         for i, (_, r) in enumerate(rows.iterrows()):
@@ -1201,10 +1244,11 @@ def plot_share_of_voice(voice: pd.DataFrame, *, colours: dict[str, str]):
         ax.set_xlim(0, 130)
         ax.set_xticks(range(0, 101, 20))
         ax.set_xlabel("% of the outlet's quoted words")
-    axes[0][0].set_yticks(range(len(speakers)), speakers)
-    axes[0][0].invert_yaxis()
+    for ax in axes:
+        ax.set_yticks(range(len(speakers)), speakers)
+    axes[0].invert_yaxis()
     fig.suptitle("Whose words each outlet quotes: share of voice by speaker")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight()))  # room for the suptitle
     return fig
 
 
@@ -1223,8 +1267,8 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, *, colours: dict[str, str]
     import matplotlib.pyplot as plt
 
     groups = sorted(distinctive[by].unique())
-    fig, axes = plt.subplots(1, len(groups), figsize=(5.6 * len(groups), 4.4), sharey=True, squeeze=False)
-    for ax, g in zip(axes[0], groups):
+    fig, axes = _panels(len(groups), ncols=3, width=5.6, height=4.4)
+    for ax, g in zip(axes, groups):
         d = distinctive[distinctive[by] == g]
         total = d["count"] + d["count_rest"]
         colour = [colours[g] if z > 0 else "#BBBBBB" for z in d["z"]]
@@ -1248,7 +1292,8 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, *, colours: dict[str, str]
         ax.set_xlim(0.7, x_text * 12)
         ax.set_title(f"{g} vs the rest", color=colours[g], fontweight="bold")
         ax.set_xlabel("occurrences in the whole corpus (log scale)")
-    axes[0][0].set_ylabel("z-score of the weighted log-odds ratio")
+    for ax in axes[:: min(len(groups), 3)]:
+        ax.set_ylabel("z-score of the weighted log-odds ratio")
     fig.suptitle("Distinctive words: frequency against z-score (hollow = fewer than the minimum count)")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight()))  # room for the suptitle
     return fig
