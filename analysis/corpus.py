@@ -252,7 +252,17 @@ _DATE_RE = re.compile(
     r"|(?P<iso>\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
-_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.IGNORECASE)
+# A time, with "at" before it and a zone in capitals after it ("at 3:15 p.m. EDT"), but not a
+# following "BY" ("10:30 By Jane Doe").
+_TIME_RE = re.compile(r"(?:\bat\s+)?\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?!BY\b)(?-i:[A-Z]{2,4}))?\b", re.IGNORECASE)
+# A weekday just before a date ("Tuesday, June 9, 2020"); an abbreviation only at the start or
+# after a separator, so that a name such as "Jane Sun, June 9, 2020" keeps its "Sun".
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:^|(?<=[|\u00b7\u2022,-])|(?<=[|\u00b7\u2022,-]\s))"
+    r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?),?\s*$",
+    re.IGNORECASE,
+)
+_READING_TIME = re.compile(r"\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|van|von|da|del|la|le)){0,3}"
 # Only "by" ignores case: a name starts with a capital, so "By the end of June, ..." is no byline.
 _BYLINE_RE = re.compile(rf"^(?i:by|written by)\s+(?P<author>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)$")
@@ -291,10 +301,11 @@ def parse_byline(line: str) -> dict | None:
     m = _DATE_RE.search(s)
     if m:
         published = _parse_date(m.group())
-        s = (s[: m.start()] + " " + s[m.end() :]).strip()
+        s = (_WEEKDAY_BEFORE.sub("", s[: m.start()]) + " " + s[m.end() :]).strip()
     s = _TIME_RE.sub(" ", s)
+    s = _READING_TIME.sub(" ", s)
     s = re.sub(r"\b(?:published|updated|posted)(?:\s+on)?\b:?", " ", s, flags=re.IGNORECASE)
-    s = " ".join(s.strip(" |\u00b7,-:").split())
+    s = " ".join(s.strip(" |\u00b7\u2022,-:/").split())
     if not s:
         return {"author": "", "published": published} if published else None
     b = _BYLINE_RE.match(s)
@@ -307,14 +318,14 @@ def parse_byline(line: str) -> dict | None:
 BOILERPLATE_RULES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^(?:click|tap) here\b", re.I), "link prompt ('click here …')"),
     (re.compile(r"^(?:read|see) (?:more|also|the full|the entire)\b", re.I), "link prompt ('read more …')"),
-    (re.compile(r"^(?:related|recommended|more from|also read|read next)\b\s*:?", re.I), "related-content link"),
-    (re.compile(r"^(?:sign up|subscribe)\b|\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b", re.I), "newsletter prompt"),
-    (re.compile(r"^(?:share(?: this)?(?: on| article| story)?|tweet|email|print|facebook|twitter|linkedin|whatsapp)(?:[\s|\u00b7,/]+(?:share|tweet|email|print|facebook|twitter|x|linkedin|whatsapp|reddit|copy link))*\s*$", re.I), "share buttons"),
+    (re.compile(r"^(?:related|recommended|more from|also read|read next)\b(?:\s*[:|\u2013\u2014]|(?:\s+[\w'\u2019&-]+){0,4}\s*$)", re.I), "related-content link"),
+    (re.compile(r"(?:^|[.!?]\s+)(?:sign up|subscribe)\b|\bnewsletter\b.*\byour inbox\b", re.I), "newsletter prompt"),
+    (re.compile(r"^(?:share(?: this)?(?: article| story| page| post)?(?: on| via)?|tweet|email|print|facebook|twitter|linkedin|whatsapp)\s*:?(?:[\s|\u00b7\u2022,/]+(?:share|tweet|email|print|facebook|twitter|x|linkedin|whatsapp|reddit|copy link|messenger|pinterest))*\s*$", re.I), "share buttons"),
     (re.compile(r"^(?:follow us|like us)\b", re.I), "social-media prompt"),
-    (re.compile(r"^(?:\(?\s*(?:photo|image|picture|photograph)(?:\s+credit)?\s*(?::|by\b)|credit\s*:)|(?:/|\b)(?:getty images|reuters|ap photo|afp|shutterstock)\s*\)?\s*$", re.I), "photo credit"),
-    (re.compile(r"^(?:\u00a9|\(c\)|copyright\b)|all rights reserved", re.I), "copyright line"),
+    (re.compile(r"^(?:\(?\s*(?:photo|image|picture|photograph)(?:\s+credit)?\s*(?::|by\b)|credit\s*:)|(?:(?:/|\b)(?:getty images|ap photo|shutterstock)|(?:/|\(|^)\s*(?:reuters|afp))\s*\)?\s*$", re.I), "photo credit"),
+    (re.compile(r"^(?:\u00a9|\(c\)|copyright\s*(?:\u00a9|\(c\)|\d{4}\b|:))|all rights reserved|^this (?:material|article|content) may not be (?:published|reproduced|redistributed)", re.I), "copyright line"),
     (re.compile(r"^(?:advertisement|sponsored|skip to (?:main )?content|menu|home|back to top)\s*$", re.I), "navigation or advertising"),
-    (re.compile(r"^(?:home|news|tech|business|world|politics|opinion)(?:\s*[>\u203a|/\u00bb]\s*\w[\w ]*){1,5}$", re.I), "navigation (breadcrumb)"),
+    (re.compile(r"^(?:you are here\s*:\s*)?(?:home|news|tech|business|world|politics|opinion)(?:\s*[>\u203a|/\u00bb]\s*\w[\w ]*){1,5}$", re.I), "navigation (breadcrumb)"),
 ]
 
 _TERMINAL = ('.', '!', '?', ':', ';', '"', "'", '\u201d', '\u2019', '\u2026', ')')

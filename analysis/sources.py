@@ -140,9 +140,13 @@ def read_table(path: Path | str, *, columns: dict[str, str] | None = None) -> li
                     if not line.strip():
                         continue
                     try:
-                        rows.append(json.loads(line))
+                        row = json.loads(line)
                     except json.JSONDecodeError as exc:
                         raise SourceError(f"{path} line {i}: not a JSON object ({exc.msg})") from exc
+                    if not isinstance(row, dict):
+                        raise SourceError(f"{path} line {i}: not a JSON object (a {type(row).__name__}); "
+                                          "one object with the article's fields per line")
+                    rows.append(row)
             table = pd.DataFrame(rows).fillna("").astype(str)
     except UnicodeDecodeError as exc:
         raise SourceError(f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02X} at offset {exc.start})") from exc
@@ -150,6 +154,8 @@ def read_table(path: Path | str, *, columns: dict[str, str] | None = None) -> li
         raise SourceError(f"{path}: not a readable CSV table ({exc})") from exc
     except pd.errors.EmptyDataError as exc:
         raise SourceError(f"{path}: empty table") from exc
+    except OSError as exc:  # a permission error, an I/O error, a folder where a file should be
+        raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     for required in ("text", "outlet"):
         if names[required] not in table.columns:
             raise SourceError(
