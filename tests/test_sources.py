@@ -237,7 +237,11 @@ def test_tables_give_the_same_lines_roles_and_sentences_as_the_text_folder(forma
         assert table.texts[tid] == folder.texts[fid]
         for column in ("text", "raw", "start", "end", "edits"):
             assert sentence_texts(table, tid, column) == sentence_texts(folder, fid, column)
+        norms = [n.loc[n["article_id"] == i].drop(columns="article_id").reset_index(drop=True)
+                 for n, i in ((table.normalisations, tid), (folder.normalisations, fid))]
+        pd.testing.assert_frame_equal(*norms)
     assert len(table.sentences) == len(folder.sentences) == 2 * len(STORIES)  # one sentence a paragraph
+    assert len(table.normalisations) == len(folder.normalisations) >= 6  # quotes, dashes, no-break space
 
 
 def test_every_format_folds_quotes_dashes_and_no_break_spaces_in_the_matching_form(formats):
@@ -694,6 +698,17 @@ def test_an_unknown_file_type_as_input_is_an_error_naming_the_file_and_the_type(
         load_corpus(path, corrections=None)
     with pytest.raises(SourceError, match="give a folder of articles, or a table"):
         input_kind(path)
+
+
+@pytest.mark.parametrize("name, data", [("scan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
+                                        ("draft.docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00")])
+def test_a_pdf_or_word_file_listed_in_a_manifest_is_refused_naming_it(tmp_path, name, data):
+    folder = write_text_folder(tmp_path / "folder", STORIES[:5])
+    (folder / name).write_bytes(data)
+    with (folder / "manifest.csv").open("a", encoding="utf-8") as fh:
+        fh.write(f"{name},Harbor Times\n")
+    with pytest.raises(CorpusError, match=f"{name}( line 2)?: (not UTF-8 text|binary file)"):
+        load_corpus(folder, corrections=None)
 
 
 def test_a_missing_input_is_an_error_naming_it(tmp_path):
