@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import CorpusError, CorpusWarning, load_corpus
 from analysis.corpus import classify_lines, find_duplicates, parse_byline
@@ -926,3 +928,12 @@ def test_reading_in_two_processes_gives_the_same_tables_as_one(tmp_path):
     assert parallel.texts == serial.texts
     assert len(serial.articles) == 240 and serial.articles["excluded"].ne("").sum() == 2
     assert len(serial.duplicates) == 1 and (serial.lines["reason"] == "share buttons").sum() == 48
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(BOILERPLATE), st.sampled_from(["lower", "upper", "title", "same"]),
+       st.text(alphabet=" \t", max_size=3), st.text(alphabet=" \t", max_size=3))
+def test_page_furniture_is_found_in_any_case_and_with_any_surrounding_space(example, case, before, after):
+    _, line, reason = example
+    line = before + (line if case == "same" else getattr(line, case)()) + after
+    assert classify_lines(["A Headline About Cameras", "", FIRST, "", line, "", SECOND])[4] == ("boilerplate", reason)
