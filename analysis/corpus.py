@@ -710,6 +710,10 @@ def _folder_records(path: Path, problems: _Problems) -> list[Record]:
         if not fpath.is_file():
             problems.error(aid, fname, f"{manifest_path} line {line_no}: file '{fname}' not found in {path}")
             continue
+        if fpath.suffix.lower() not in ARTICLE_SUFFIXES + HTML_SUFFIXES:
+            problems.error(aid, fname, f"{manifest_path} line {line_no}: {fname}: unknown file type "
+                                       f"'{fpath.suffix or '(none)'}'; articles are .txt/.md (UTF-8) or saved .html pages")
+            continue
         try:
             data = fpath.read_bytes()
             if fpath.suffix.lower() in HTML_SUFFIXES:
@@ -765,7 +769,7 @@ def _checked(records: list[Record], problems: _Problems) -> list[Record]:
     """Checks that apply to every kind of input: ids, dates, hashes, empty text, identical copies."""
     out = []
     seen_ids: dict[str, str] = {}
-    seen_hashes: dict[str, str] = {}
+    seen_hashes: dict[str, tuple[str, str]] = {}
     for r in records:
         f = r.fields
         for c in MANIFEST_COLUMNS + list(OPTIONAL_COLUMNS):
@@ -789,12 +793,15 @@ def _checked(records: list[Record], problems: _Problems) -> list[Record]:
                                            f"({f['sha256'][:12]}…, {r.listed_at or 'as given'}); "
                                            "the raw file has changed since it was recorded")
             continue
-        if digest in seen_hashes:
-            problems.note(aid, f["file"], "set aside", f"{r.where}: same bytes as article '{seen_hashes[digest]}'; duplicate set aside")
-            warnings.warn(f"{r.where}: duplicate of article '{seen_hashes[digest]}', set aside", CorpusWarning, stacklevel=3)
+        first = seen_hashes.get(digest)
+        if first is not None and first[1] == f["outlet"]:
+            # one outlet's article loaded twice; the same text in another outlet (a wire copy) is kept
+            # here and handled as a near-duplicate, so that duplicates="keep" can keep it
+            problems.note(aid, f["file"], "set aside", f"{r.where}: same bytes as article '{first[0]}'; duplicate set aside")
+            warnings.warn(f"{r.where}: duplicate of article '{first[0]}', set aside", CorpusWarning, stacklevel=3)
             continue
         seen_ids[aid] = r.where
-        seen_hashes[digest] = aid
+        seen_hashes.setdefault(digest, (aid, f["outlet"]))
         f["sha256"] = digest
         out.append(r)
     return out

@@ -709,7 +709,7 @@ def test_a_pdf_or_word_file_listed_in_a_manifest_is_refused_naming_it(tmp_path, 
     (folder / name).write_bytes(data)
     with (folder / "manifest.csv").open("a", encoding="utf-8") as fh:
         fh.write(f"{name},Harbor Times\n")
-    with pytest.raises(CorpusError, match=f"{name}( line 2)?: (not UTF-8 text|binary file)"):
+    with pytest.raises(CorpusError, match=f"manifest.csv line 7: {name}: unknown file type"):
         load_corpus(folder, corrections=None)
 
 
@@ -937,3 +937,17 @@ def test_page_furniture_is_found_in_any_case_and_with_any_surrounding_space(exam
     _, line, reason = example
     line = before + (line if case == "same" else getattr(line, case)()) + after
     assert classify_lines(["A Headline About Cameras", "", FIRST, "", line, "", SECOND])[4] == ("boilerplate", reason)
+
+
+def test_an_identical_wire_story_in_two_outlets_is_a_near_duplicate_not_a_set_aside(tmp_path):
+    rows = table_rows(STORIES[:5])
+    copy = dict(rows[2], article_id="wire-copy", outlet="Another Outlet")
+    rows.append(copy)
+    with pytest.warns(CorpusWarning, match="repeats"):
+        corpus = load_corpus(write_csv(tmp_path / "t.csv", rows), corrections=None)
+    assert "wire-copy" in set(corpus.articles["article_id"])
+    assert corpus.duplicates[["article_id", "duplicate_of"]].values.tolist() == [["wire-copy", "t-00003"]]
+    assert "wire-copy" not in set(corpus.sentences["article_id"])
+    kept = load_corpus(write_csv(tmp_path / "u.csv", rows), corrections=None, duplicates="keep")
+    assert "wire-copy" in set(kept.sentences["article_id"])
+    assert kept.duplicates["article_id"].tolist() == ["wire-copy"]
