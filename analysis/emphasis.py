@@ -630,15 +630,24 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
         corrections = norms[norms["kind"] == "correction"]
     else:
         corrections = pd.DataFrame(columns=["article_id", "raw", "normalised", "reason"])
+    # grouped once, so that the work grows with the corpus, not with its square
+    sents_by = dict(tuple(sentences.groupby("article_id", sort=False)))
+    speaking = all_mentions[all_mentions["type"].isin(_SPEAKING_TYPES)]
+    mentions_by = {
+        a: sorted(zip(g["start"], g["end"], g["sentence_id"], g["actor"], g["type"]))
+        for a, g in speaking.groupby("article_id", sort=False)
+    }
+    fixes_by = {
+        a: tuple(Correction(r.raw, r.normalised, r.reason) for r in g.itertuples(index=False))
+        for a, g in corrections.groupby("article_id", sort=False)
+    }
     rows = []
     for article_id, lines in body.groupby("article_id", sort=False):
         text = corpus.texts[article_id]
-        sents = sentences[sentences["article_id"] == article_id]
-        outlet = sents["outlet"].iloc[0] if len(sents) else ""
+        sents = sents_by[article_id]
+        outlet = sents["outlet"].iloc[0]
         sent_spans = list(zip(sents["start"], sents["end"], sents["sentence_id"]))
-        am = all_mentions[all_mentions["article_id"] == article_id]
-        mentions = sorted(zip(am["start"], am["end"], am["sentence_id"], am["actor"], am["type"]))
-        mentions = [m for m in mentions if m[4] in _SPEAKING_TYPES]
+        mentions = mentions_by.get(article_id, [])
 
         def sentence_at(pos: int):
             for s, e, sid in sent_spans:
@@ -686,10 +695,7 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
             last = paragraphs[-1]
             found.append((carry[1], carry[0], last[0] + len(last[1]), "unclosed"))
 
-        fixes = tuple(
-            Correction(r.raw, r.normalised, r.reason)
-            for r in corrections[corrections["article_id"] == article_id].itertuples(index=False)
-        )
+        fixes = fixes_by.get(article_id, ())
         previous = None  # (paragraph index, speaker, end) of the last attributed quotation
         for n, (p_idx, start, end, kind) in enumerate(found, start=1):
             raw = text[start:end]
@@ -893,24 +899,30 @@ def align_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     items = []
     for rec in quotes.itertuples(index=False):
         for passage in _passages(rec.quote):
-            items.append((rec.quote_id, rec.outlet, rec.speaker, passage, _tokens(passage)))
+            items.append((rec.quote_id, rec.outlet, rec.speaker, passage, tuple(_tokens(passage))))
     order = {"exact": 0, "near-exact": 1, "partial": 2}
     best: dict[tuple[str, str], dict] = {}
-    # a match needs three words in a row in common, so only passages that share a
-    # run of three words are compared: the same pairs as comparing all, far faster
+    # a match is either the same words or three words in a row in common, so only
+    # passages that are identical or share a run of three words are compared: the
+    # same pairs as comparing all, far faster
     by_trigram: dict[tuple[str, ...], list[int]] = {}
     for i, item in enumerate(items):
         words = [w for tok in item[4] for w in tok.split("-")]
-        for gram in {tuple(words[k:k + 3]) for k in range(len(words) - 2)}:
+        grams = {tuple(words[k:k + 3]) for k in range(len(words) - 2)} | {("=",) + item[4]}
+        for gram in grams:
             by_trigram.setdefault(gram, []).append(i)
     candidates = sorted({
         (i, j) for ids in by_trigram.values() for x, i in enumerate(ids) for j in ids[x + 1:]
         if items[i][1] != items[j][1]
     })
+    compared: dict[tuple, tuple | None] = {}  # the same two passages recur across articles
     for i, j in candidates:
         first, second = items[i], items[j]
         one, two = sorted((first, second), key=lambda it: (it[1], it[0]))
-        res = _compare(one[4], two[4], one[1], two[1])
+        key = (one[4], two[4], one[1], two[1])
+        if key not in compared:
+            compared[key] = _compare(list(one[4]), list(two[4]), one[1], two[1])
+        res = compared[key]
         if res is None:
             continue
         row = {"match": res[0], "similarity": res[1], "outlet_a": one[1], "quote_id_a": one[0],

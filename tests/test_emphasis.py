@@ -448,6 +448,7 @@ def quote_table(*rows):
     "a, b, match, difference",
     [
         ("Now is the time for a dialogue.", "now is the time for a dialogue", "exact", ""),
+        ("loopholes", "Loopholes", "exact", ""),
         ("We believe now is the time to decide how facial-recognition should be used.",
          "now is the time to decide how facial recognition should be used", "near-exact",
          "only A: 'we believe'; A 'facial-recognition' / B 'facial recognition'"),
@@ -605,3 +606,37 @@ def test_share_of_voice_figure_without_quotations_says_so():
 
     fig = plot_share_of_voice(share_of_voice(quotes_of("No quotes here.")), colours={})
     assert "No quotations" in fig.axes[0].texts[0].get_text()
+
+
+_WORDS = st.sampled_from(["now", "is", "the", "time", "to", "act", "facial-recognition", "facial", "recognition", "we"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts=st.lists(st.lists(_WORDS, min_size=1, max_size=9).map(" ".join), min_size=2, max_size=6))
+def test_align_quotes_finds_the_same_pairs_as_comparing_every_pair(texts):
+    from analysis.emphasis import _compare, _tokens
+
+    quotes = quote_table(*[(f"q{i}", "AB"[i % 2], text) for i, text in enumerate(texts)])
+    al = align_quotes(quotes)
+    found = {(r.quote_id_a, r.quote_id_b) for r in al.itertuples() if r.match != "unique"}
+    expected = {
+        (f"q{i}", f"q{j}") if "AB"[i % 2] == "A" else (f"q{j}", f"q{i}")
+        for i in range(len(texts)) for j in range(i + 1, len(texts))
+        if "AB"[i % 2] != "AB"[j % 2]
+        and _compare(_tokens(texts[i]), _tokens(texts[j]), "AB"[i % 2], "AB"[j % 2]) is not None
+    }
+    assert found == expected
+
+
+def test_figures_use_one_panel_per_outlet_beyond_four(actors):
+    from analysis.emphasis import plot_actor_share, plot_distinctive_terms
+    from analysis.plotting import outlet_colours
+
+    outlets = ["A", "B", "C", "D", "E"]
+    corpus = make_corpus({o: [f"IBM and Krishna. Police {o.lower()}x and privacy."] for o in outlets})
+    colours = outlet_colours(outlets)
+    p = actor_prominence(actor_mentions(corpus.sentences, actors), corpus.sentences)
+    fig = plot_actor_share(p, colours=colours)
+    assert [ax.get_title() for ax in fig.axes if ax.get_visible()] == outlets
+    fig = plot_distinctive_terms(distinctive_terms(corpus.sentences), colours=colours)
+    assert len([ax for ax in fig.axes if ax.get_visible()]) == 5
