@@ -1,0 +1,537 @@
+"""Synthesis: every outlet side by side, on every measure of the study.
+
+The measures come from the other modules, computed the same way as in notebooks
+02-04 (:func:`compute_measures`); this module only gathers them. :func:`scorecard`
+turns them into one tidy table, one row per outlet, measure and rank;
+:func:`scorecard_table` lays that out with the outlets side by side for reading;
+:func:`contrasts` lists where each outlet differs most from the rest, with an
+interval where the measure has one; :func:`plot_scorecard` draws the summary figure.
+Nothing here reads a file except :func:`load_lexicons`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import emphasis, framing, sentiment
+from analysis.text import count_words
+
+__all__ = [
+    "SEED",
+    "FRAME_BOOTSTRAP",
+    "CARD_COLUMNS",
+    "CONTRAST_COLUMNS",
+    "Measures",
+    "load_lexicons",
+    "compute_measures",
+    "scorecard",
+    "scorecard_table",
+    "contrasts",
+    "most_divergent",
+    "plot_scorecard",
+]
+
+#: The seed of every bootstrap and permutation, as in notebooks 02 and 03 (the date of IBM's letter).
+SEED = sentiment.SEED
+#: Frame intervals as notebook 03 computes them: paragraphs resampled, 2,000 times.
+FRAME_BOOTSTRAP = {"unit": "paragraph", "n_boot": 2000, "seed": SEED}
+
+CARD_COLUMNS = ["outlet", "measure", "rank", "item", "value", "low", "high", "n"]
+CONTRAST_COLUMNS = ["family", "outlet", "item", "value", "value_rest", "difference", "low", "high", "excludes_zero"]
+
+# The measures of the scorecard, in the order they are shown, with how a value reads.
+_TONE = {"polarity": "tone: TextBlob polarity", "vader_compound": "tone: VADER compound"}
+MEASURE_ORDER = [
+    *_TONE.values(),
+    "leading frame",
+    "most prominent actor",
+    "share of words quoted",
+    "share of voice",
+    "aspects covered",
+    "aspect omitted",
+    "distinctive word",
+]
+
+
+@dataclass
+class Measures:
+    """The outputs of the study's measures for one corpus, as the notebooks compute them.
+
+    Attributes
+    ----------
+    sentences : DataFrame
+        The corpus sentences the measures were computed on.
+    scored : DataFrame
+        :func:`analysis.sentiment.score_sentences` (names from the actors lexicon masked).
+    tone : DataFrame
+        :func:`analysis.sentiment.tone_summary` by outlet, both instruments.
+    tone_difference : DataFrame
+        :func:`analysis.sentiment.tone_difference` (one comparison with two outlets, each
+        against the rest with more).
+    codebook : analysis.framing.Codebook
+    detections : DataFrame
+        :func:`analysis.framing.detect_frames` of the sentences.
+    frames : DataFrame
+        :func:`analysis.framing.frame_profile` (intervals from resampled paragraphs).
+    frame_difference : DataFrame
+        :func:`analysis.framing.frame_difference`, each outlet against the rest.
+    prominence : DataFrame
+        :func:`analysis.emphasis.actor_prominence`, with headline mentions.
+    quotes, quoted, voice : DataFrame
+        :func:`analysis.emphasis.extract_quotes`, ``quote_share`` and ``share_of_voice``.
+    coverage, gaps : DataFrame
+        :func:`analysis.emphasis.aspect_coverage` (every aspect of the lexicon) and ``coverage_gaps``.
+    distinctive : DataFrame
+        :func:`analysis.emphasis.distinctive_terms` by outlet (``min_count=5``).
+    """
+
+    sentences: pd.DataFrame
+    scored: pd.DataFrame
+    tone: pd.DataFrame
+    tone_difference: pd.DataFrame
+    codebook: framing.Codebook
+    detections: pd.DataFrame
+    frames: pd.DataFrame
+    frame_difference: pd.DataFrame
+    prominence: pd.DataFrame
+    quotes: pd.DataFrame
+    quoted: pd.DataFrame
+    voice: pd.DataFrame
+    coverage: pd.DataFrame
+    gaps: pd.DataFrame
+    distinctive: pd.DataFrame
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets compared, in sorted order."""
+        return sorted(self.sentences["outlet"].unique())
+
+
+def load_lexicons(directory: Path | str):
+    """The codebook, actors and aspects of ``directory``, as notebooks 02-04 read them.
+
+    The codebook is ``frames.yml`` plus ``frames_technology.yml`` when that file exists
+    (``python -m analysis compare --story-frames none`` leaves it out).
+
+    Returns
+    -------
+    (Codebook, DataFrame, DataFrame)
+        :func:`analysis.framing.load_codebook`, :func:`analysis.emphasis.load_actors`
+        and :func:`analysis.emphasis.load_aspects` of the files.
+
+    Examples
+    --------
+    >>> from analysis.paths import LEXICONS
+    >>> codebook, actors, aspects = load_lexicons(LEXICONS)
+    >>> len(codebook.frame_names), actors["actor"].nunique(), aspects["aspect"].nunique()
+    (18, 30, 14)
+    """
+    directory = Path(directory)
+    frame_files = [directory / "frames.yml"]
+    if (directory / "frames_technology.yml").exists():
+        frame_files.append(directory / "frames_technology.yml")
+    codebook = framing.load_codebook(frame_files)
+    actors = emphasis.load_actors(directory / "actors.yml")
+    aspects = emphasis.load_aspects(directory / "aspects.yml")
+    return codebook, actors, aspects
+
+
+def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.DataFrame,
+                     n_boot: int = 2000, seed: int = SEED) -> Measures:
+    """Run every measure of the study on ``corpus``, with the settings notebooks 02-04 use.
+
+    ``corpus`` is an :class:`analysis.Corpus` (``sentences``, ``headlines``, ``lines``,
+    ``texts``, ``normalisations``), from ``load_processed`` or ``load_corpus``; it needs at
+    least two outlets. ``n_boot`` and ``seed`` set the tone and frame bootstraps (the
+    notebooks use 2,000 resamples and :data:`SEED`).
+
+    Returns
+    -------
+    Measures
+    """
+    sentences = corpus.sentences
+    outlets = sentences["outlet"].nunique()
+    if outlets < 2:
+        raise ValueError(f"corpus sentences: the synthesis compares outlets and needs at least two; found {outlets}")
+    scored = sentiment.score_sentences(sentences, names=actors)
+    tone = sentiment.tone_summary(scored, n_boot=n_boot, seed=seed)
+    tone_diff = sentiment.tone_difference(scored, n_boot=n_boot, seed=seed)
+    detections = framing.detect_frames(sentences, codebook)
+    frame_options = {**FRAME_BOOTSTRAP, "n_boot": n_boot, "seed": seed}
+    frames = framing.frame_profile(sentences, detections, frames=codebook, **frame_options)
+    frame_diff = framing.frame_difference(sentences, detections, frames=codebook, **frame_options)
+    prominence = emphasis.actor_prominence(
+        emphasis.actor_mentions(sentences, actors), sentences,
+        headline_mentions=emphasis.actor_mentions(corpus.headlines, actors),
+    )
+    quotes = emphasis.extract_quotes(corpus, actors=actors)
+    coverage = emphasis.aspect_coverage(emphasis.aspect_mentions(sentences, aspects), sentences, aspects=aspects)
+    return Measures(
+        sentences=sentences,
+        scored=scored,
+        tone=tone,
+        tone_difference=tone_diff,
+        codebook=codebook,
+        detections=detections,
+        frames=frames,
+        frame_difference=frame_diff,
+        prominence=prominence,
+        quotes=quotes,
+        quoted=emphasis.quote_share(quotes, sentences),
+        voice=emphasis.share_of_voice(quotes),
+        coverage=coverage,
+        gaps=emphasis.coverage_gaps(coverage),
+        distinctive=emphasis.distinctive_terms(sentences, by="outlet", min_count=5),
+    )
+
+
+# --------------------------------------------------------------------------- the scorecard
+
+
+def _row(outlet, measure, rank, item, value, low=np.nan, high=np.nan, n=np.nan) -> dict:
+    return {"outlet": outlet, "measure": measure, "rank": rank, "item": item, "value": value,
+            "low": low, "high": high, "n": n}
+
+
+def scorecard(measures: Measures, *, top: int = 3) -> pd.DataFrame:
+    """One tidy table of every outlet on every measure: the study's results side by side.
+
+    Each row is one outlet, measure and rank:
+
+    * ``tone: TextBlob polarity`` / ``tone: VADER compound`` -- the mean sentence score
+      (``value``) with its 95% bootstrap interval (``low``, ``high``) over ``n`` sentences;
+    * ``leading frame`` -- the ``top`` frames (Other left out) by share of sentences
+      invoking them, with the interval; ``n`` is the number of sentences invoking it;
+      ties go to the codebook's order;
+    * ``most prominent actor`` -- the ``top`` actors by share of sentences naming them
+      (``n``: those sentences); ties go to the earlier first mention;
+    * ``share of words quoted`` -- quoted words over all words (``n``: all words);
+    * ``share of voice`` -- the ``top`` speakers by share of the outlet's quoted words
+      (``n``: their words); no row if the outlet quotes no one;
+    * ``aspects covered`` -- aspects with at least one sentence (``value``) out of ``n``;
+    * ``aspect omitted`` -- up to ``top`` aspects the outlet never touches that other
+      outlets do, most widely covered first (``value``: how many other outlets cover it);
+    * ``distinctive word`` -- the ``top`` words or phrases by log-odds z-score against the
+      rest (``value``: z; ``n``: the term's count in the outlet).
+
+    ``item`` names the frame, actor, speaker, aspect or term; shares are fractions.
+    Rows come in the order of the list above, outlets sorted within each measure.
+
+    Returns
+    -------
+    DataFrame
+        ``outlet, measure, rank, item, value, low, high, n``.
+    """
+    rows: list[dict] = []
+    outlets = measures.outlets
+    for measure, label in _TONE.items():
+        part = measures.tone[measures.tone["measure"] == measure].set_index("outlet")
+        for o in outlets:
+            if o in part.index:
+                r = part.loc[o]
+                rows.append(_row(o, label, 1, "mean", r["mean"], r["ci_low"], r["ci_high"], r["n"]))
+
+    order = {f: i for i, f in enumerate(measures.codebook.frame_names)}
+    frames = measures.frames[measures.frames["frame"] != measures.codebook.other]
+    frames = frames[frames["n_invoking"] > 0].assign(_order=lambda t: t["frame"].map(order))
+    for o in outlets:
+        best = frames[frames["outlet"] == o].sort_values(["share", "_order"], ascending=[False, True]).head(top)
+        for k, r in enumerate(best.itertuples(index=False), 1):
+            rows.append(_row(o, "leading frame", k, r.frame, r.share, r.low, r.high, r.n_invoking))
+
+    named = measures.prominence[measures.prominence["sentences"] > 0]
+    for o in outlets:
+        best = named[named["outlet"] == o].sort_values(
+            ["sentence_share", "first_sentence_no", "actor"], ascending=[False, True, True]).head(top)
+        for k, r in enumerate(best.itertuples(index=False), 1):
+            rows.append(_row(o, "most prominent actor", k, r.actor, r.sentence_share, n=r.sentences))
+
+    quoted = measures.quoted.set_index("outlet")
+    for o in outlets:
+        if o in quoted.index:
+            r = quoted.loc[o]
+            rows.append(_row(o, "share of words quoted", 1, "quoted words", r["quoted_share"], n=r["words"]))
+
+    for o in outlets:
+        best = measures.voice[measures.voice["outlet"] == o].head(top)
+        for k, r in enumerate(best.itertuples(index=False), 1):
+            rows.append(_row(o, "share of voice", k, r.speaker, r.word_share, n=r.words))
+
+    cov = measures.coverage
+    n_aspects = cov["aspect"].nunique()
+    aspect_order = {a: i for i, a in enumerate(dict.fromkeys(cov["aspect"]))}
+    by_aspect = cov[cov["covered"]].groupby("aspect")["outlet"].nunique()
+    for o in outlets:
+        mine = cov[cov["outlet"] == o]
+        rows.append(_row(o, "aspects covered", 1, "aspects", int(mine["covered"].sum()), n=n_aspects))
+        missing = mine.loc[~mine["covered"], "aspect"]
+        missing = [a for a in missing if by_aspect.get(a, 0) > 0]
+        missing.sort(key=lambda a: (-by_aspect[a], aspect_order[a]))
+        for k, a in enumerate(missing[:top], 1):
+            rows.append(_row(o, "aspect omitted", k, a, int(by_aspect[a])))
+
+    dist = measures.distinctive
+    for o in outlets:
+        best = dist[(dist["outlet"] == o) & (dist["count"] > 0)].sort_values(
+            ["z", "term"], ascending=[False, True]).head(top)
+        for k, r in enumerate(best.itertuples(index=False), 1):
+            rows.append(_row(o, "distinctive word", k, r.term, r.z, n=r.count))
+
+    card = pd.DataFrame(rows, columns=CARD_COLUMNS)
+    card["rank"] = card["rank"].astype("int64")
+    card["n"] = card["n"].astype("Int64")
+    card["_m"] = card["measure"].map({m: i for i, m in enumerate(MEASURE_ORDER)})
+    card = card.sort_values(["_m", "rank", "outlet"], kind="stable").drop(columns="_m")
+    return card.reset_index(drop=True)
+
+
+def _cell(r) -> str:
+    if r.measure.startswith("tone"):
+        return f"{r.value:+.3f} [{r.low:+.3f}, {r.high:+.3f}] n={r.n}"
+    if r.measure == "leading frame":
+        return f"{r.item} {r.value:.0%} [{r.low:.0%}, {r.high:.0%}]"
+    if r.measure in ("most prominent actor", "share of voice"):
+        return f"{r.item} {r.value:.0%}"
+    if r.measure == "share of words quoted":
+        return f"{r.value:.1%} of {r.n} words"
+    if r.measure == "aspects covered":
+        return f"{int(r.value)} of {r.n}"
+    if r.measure == "aspect omitted":
+        return str(r.item)
+    if r.measure == "distinctive word":
+        return f"{r.item} (z {r.value:.2f}, {r.n}x)"
+    return f"{r.item} {r.value:.3g}"
+
+
+def scorecard_table(card: pd.DataFrame, *, max_outlets: int = 6, sizes: pd.Series | None = None) -> pd.DataFrame:
+    """The scorecard laid out for reading: one row per measure and rank, one column per outlet.
+
+    With more than ``max_outlets`` outlets, only the ``max_outlets`` largest by ``sizes``
+    (a Series outlet -> count, e.g. sentences per outlet; default: alphabetical order)
+    are shown, so the table stays readable; the full scorecard is ``card``. Empty cells
+    mean the outlet has nothing at that rank (no quotation, no omitted aspect).
+
+    Examples
+    --------
+    >>> card = pd.DataFrame({"outlet": ["A", "B"], "measure": ["aspects covered"] * 2, "rank": [1, 1],
+    ...                      "item": ["aspects"] * 2, "value": [3, 2], "low": [np.nan] * 2,
+    ...                      "high": [np.nan] * 2, "n": pd.array([4, 4], dtype="Int64")})
+    >>> scorecard_table(card)
+    outlet                     A       B
+    measure         rank              
+    aspects covered 1     3 of 4  2 of 4
+    """
+    outlets = sorted(card["outlet"].unique())
+    if sizes is not None:
+        outlets = sorted(outlets, key=lambda o: (-sizes.get(o, 0), o))
+    shown = sorted(outlets[:max_outlets])
+    part = card[card["outlet"].isin(shown)]
+    cells = part.assign(cell=[_cell(r) for r in part.itertuples(index=False)])
+    table = cells.pivot(index=["measure", "rank"], columns="outlet", values="cell")
+    order = [(m, k) for m, k in dict.fromkeys(zip(card["measure"], card["rank"])) if (m, k) in table.index]
+    return table.reindex(index=pd.MultiIndex.from_tuples(order, names=["measure", "rank"]), columns=shown).fillna("")
+
+
+# --------------------------------------------------------------------------- where outlets differ
+
+
+def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
+    """The largest differences between an outlet and the rest, in each family of measures.
+
+    Each outlet is compared with all other outlets pooled; with two outlets the second
+    outlet's rows would mirror the first's, so only the first (in sorted order) is kept.
+    Families:
+
+    * ``tone`` -- mean sentence score per instrument, with the bootstrap interval of
+      the difference (:func:`analysis.sentiment.tone_difference`);
+    * ``frame`` -- share of sentences invoking each frame, with the interval of
+      :func:`analysis.framing.frame_difference` (paragraphs resampled; Other left out);
+    * ``actor`` -- share of sentences naming each actor (rest: pooled over the other
+      outlets' sentences); no interval;
+    * ``aspect`` -- share of words in sentences touching each aspect (rest: pooled over
+      the other outlets' words); no interval;
+    * ``quotation`` -- share of words quoted (rest pooled); no interval.
+
+    ``excludes_zero`` is true when the interval lies wholly on one side of zero, and
+    missing where there is no interval. Shares are fractions. ``top`` keeps the
+    ``top`` largest ``|difference|`` of each family over all outlets (``None``: all).
+
+    Returns
+    -------
+    DataFrame
+        ``family, outlet, item, value, value_rest, difference, low, high, excludes_zero``,
+        families in the order above, largest ``|difference|`` first within each.
+    """
+    frames = []
+    td = measures.tone_difference
+    # with two outlets tone_difference gives one row per measure; mirror it for the second outlet
+    rows = []
+    for r in td.itertuples(index=False):
+        rows.append(("tone", r.outlet, sentiment.MEASURES[r.measure], r.mean, r.mean_other, r.difference, r.ci_low, r.ci_high))
+        if r.compared_with != "rest":
+            rows.append(("tone", r.compared_with, sentiment.MEASURES[r.measure], r.mean_other, r.mean, -r.difference,
+                         -r.ci_high, -r.ci_low))
+    frames.append(pd.DataFrame(rows, columns=CONTRAST_COLUMNS[:-1]))
+
+    fd = measures.frame_difference[measures.frame_difference["frame"] != measures.codebook.other]
+    frames.append(pd.DataFrame({
+        "family": "frame", "outlet": fd["outlet"], "item": fd["frame"], "value": fd["share"],
+        "value_rest": fd["share_rest"], "difference": fd["difference"], "low": fd["low"], "high": fd["high"],
+    }))
+
+    sizes = measures.sentences.groupby("outlet").size()
+    p = measures.prominence
+    total = p.groupby("actor")["sentences"].transform("sum")
+    n_rest = sizes.sum() - p["outlet"].map(sizes)
+    rest = (total - p["sentences"]) / n_rest
+    frames.append(pd.DataFrame({
+        "family": "actor", "outlet": p["outlet"], "item": p["actor"], "value": p["sentence_share"],
+        "value_rest": rest, "difference": p["sentence_share"] - rest,
+    }))
+
+    words = measures.sentences.assign(n=measures.sentences["text"].map(count_words)).groupby("outlet")["n"].sum()
+    c = measures.coverage
+    total = c.groupby("aspect")["words"].transform("sum")
+    w_rest = words.sum() - c["outlet"].map(words)
+    rest = (total - c["words"]) / w_rest
+    frames.append(pd.DataFrame({
+        "family": "aspect", "outlet": c["outlet"], "item": c["aspect"], "value": c["word_share"],
+        "value_rest": rest, "difference": c["word_share"] - rest,
+    }))
+
+    q = measures.quoted
+    rest = (q["quoted_words"].sum() - q["quoted_words"]) / (q["words"].sum() - q["words"])
+    frames.append(pd.DataFrame({
+        "family": "quotation", "outlet": q["outlet"], "item": "share of words quoted", "value": q["quoted_share"],
+        "value_rest": rest, "difference": q["quoted_share"] - rest,
+    }))
+
+    out = pd.concat([f for f in frames if len(f)], ignore_index=True).reindex(columns=CONTRAST_COLUMNS)
+    out[["value", "value_rest", "difference", "low", "high"]] = out[
+        ["value", "value_rest", "difference", "low", "high"]].astype(float)
+    has = out["low"].notna()
+    out["excludes_zero"] = pd.array([bool(lo > 0 or hi < 0) if h else pd.NA
+                                     for lo, hi, h in zip(out["low"], out["high"], has)], dtype="boolean")
+    family = {f: i for i, f in enumerate(["tone", "frame", "actor", "aspect", "quotation"])}
+    if len(measures.outlets) == 2:
+        out = out[out["outlet"] == measures.outlets[0]]
+    out = out.assign(_f=out["family"].map(family), _a=-out["difference"].abs())
+    out = out.sort_values(["_f", "_a", "outlet", "item"], kind="stable")
+    if top is not None:
+        out = out.groupby("family", sort=False).head(top)
+    return out.drop(columns=["_f", "_a"]).reset_index(drop=True)
+
+
+def most_divergent(table: pd.DataFrame, *, item: str, value: str, by: str = "outlet", exclude=()) -> str | None:
+    """The ``item`` whose ``value`` differs most between groups (largest max minus min).
+
+    Ties go to the item listed first. ``None`` when no item is left.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "frame": ["x", "y", "x", "y"], "share": [0.1, 0.5, 0.2, 0.0]})
+    >>> most_divergent(t, item="frame", value="share")
+    'y'
+    """
+    t = table[~table[item].isin(set(exclude))]
+    if t.empty:
+        return None
+    spread = t.groupby(item, sort=False)[value].agg(lambda s: s.max() - s.min())
+    return spread.idxmax()
+
+
+# --------------------------------------------------------------------------- the summary figure
+
+
+def plot_scorecard(measures: Measures, *, colours: dict[str, str]):
+    """One row per outlet, one panel per measure: the outlets side by side at a glance.
+
+    Panels: mean tone on each instrument with its 95% interval; the share of words
+    quoted; the frame, the actor and the aspect whose shares differ most between
+    outlets (:func:`most_divergent`), the frame with its interval. Hollow markers flag
+    tone means over fewer than :data:`analysis.sentiment.MIN_N` sentences. The figure
+    grows with the number of outlets, so it stays readable with dozens of them.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import PercentFormatter
+
+    outlets = measures.outlets
+    y = {o: i for i, o in enumerate(outlets)}
+    frame = most_divergent(measures.frames, item="frame", value="share", exclude=[measures.codebook.other])
+    actor = most_divergent(measures.prominence, item="actor", value="sentence_share")
+    aspect = most_divergent(measures.coverage, item="aspect", value="word_share")
+    panels = [("tone", m) for m in _TONE] + [("quoted", None), ("frame", frame), ("actor", actor), ("aspect", aspect)]
+    panels = [p for p in panels if p[1] is not None or p[0] == "quoted"]
+    # a grid of two rows reads best for a few outlets; one row keeps many outlets to one column
+    ncols = len(panels) if len(outlets) > 8 else -(-len(panels) // 2)
+    nrows = -(-len(panels) // ncols)
+    fig, grid = plt.subplots(nrows, ncols, figsize=(2.3 * ncols + 1.6, nrows * (1.45 + 0.3 * len(outlets))),
+                             squeeze=False)
+    axes = list(grid.flat)
+    for ax in axes[len(panels):]:
+        ax.set_visible(False)
+    tone_values = measures.tone[["ci_low", "ci_high"]].to_numpy(float)
+    tone_range = (min(-0.1, np.nanmin(tone_values) - 0.05), max(0.1, np.nanmax(tone_values) + 0.05))
+
+    def dots(ax, values, low=None, high=None, hollow=None):
+        for o in outlets:
+            if o not in values.index or pd.isna(values[o]):
+                continue
+            colour = colours.get(o, "#333333")
+            if low is not None:
+                ax.plot([low[o], high[o]], [y[o], y[o]], color=colour, lw=2.2, solid_capstyle="butt")
+            face = "white" if hollow is not None and hollow[o] else colour
+            ax.plot(values[o], y[o], "o", ms=6.5, color=colour, mfc=face, zorder=3)
+
+    for ax, (kind, what) in zip(axes, panels):
+        if kind == "tone":
+            t = measures.tone[measures.tone["measure"] == what].set_index("outlet")
+            ax.axvline(0, color="#999999", lw=0.8)
+            dots(ax, t["mean"], t["ci_low"], t["ci_high"], t["small_n"])
+            ax.set_xlim(*tone_range)
+            title, xlabel = f"Mean tone, {sentiment.MEASURES[what]}", "mean sentence score, 95% interval"
+        elif kind == "quoted":
+            dots(ax, measures.quoted.set_index("outlet")["quoted_share"])
+            title, xlabel = "Words inside quotations", "% of the outlet's words"
+        elif kind == "frame":
+            f = measures.frames[measures.frames["frame"] == what].set_index("outlet")
+            dots(ax, f["share"], f["low"], f["high"])
+            title, xlabel = f"Frame: {what}", "% of sentences invoking it, 95% interval"
+        elif kind == "actor":
+            a = measures.prominence[measures.prominence["actor"] == what].set_index("outlet")
+            dots(ax, a["sentence_share"])
+            title, xlabel = f"Actor: {what}", "% of sentences naming it"
+        else:
+            a = measures.coverage[measures.coverage["aspect"] == what].set_index("outlet")
+            dots(ax, a["word_share"])
+            title, xlabel = f"Aspect: {what}", "% of words in sentences on it"
+        if kind != "tone":
+            ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+            ax.set_xlim(-0.02, max(0.1, ax.get_xlim()[1] * 1.08))
+        ax.set_title(textwrap.fill(title, 24), fontsize=9.5)
+        ax.set_xlabel(textwrap.fill(xlabel, 26), fontsize=8)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.grid(axis="y", color="#eeeeee", lw=0.6)
+        ax.set_axisbelow(True)
+    for k, ax in enumerate(axes[: len(panels)]):
+        ax.set_ylim(len(outlets) - 0.5, -0.5)
+        if k % ncols:
+            ax.set_yticks(range(len(outlets)), [""] * len(outlets))
+            continue
+        ax.set_yticks(range(len(outlets)), outlets)
+        for label in ax.get_yticklabels():
+            label.set_color(colours.get(label.get_text(), "#222222"))
+            label.set_fontweight("bold")
+    fig.suptitle("The outlets side by side: tone, quotation, and the frame, actor and aspect that differ most",
+                 x=0.01, ha="left", fontsize=11)
+    fig.tight_layout()
+    return fig
