@@ -1105,8 +1105,11 @@ def plot_targeted_tone(targeted: pd.DataFrame, *, by: str = "outlet", min_total:
     actors = sorted(totals[totals >= min_total].index, key=lambda a: (-totals[a], a))
     groups = _outlet_order(targeted, by)
     measures = [m for m in MEASURES if m in set(targeted["measure"])]
+    # Wide cells with one-line labels for a few groups; narrow two-line cells for many.
+    wide = len(groups) <= 4
+    cell_width = 2.6 if wide else 0.75
     fig, axes = plt.subplots(
-        1, len(measures), figsize=(1.2 + 2.6 * len(groups) * len(measures), 1.0 + 0.36 * len(actors)),
+        1, len(measures), figsize=(1.2 + cell_width * len(groups) * len(measures), 1.0 + (0.36 if wide else 0.5) * len(actors)),
         sharey=True, squeeze=False,
     )
     for ax, measure in zip(axes[0], measures):
@@ -1121,9 +1124,10 @@ def plot_targeted_tone(targeted: pd.DataFrame, *, by: str = "outlet", min_total:
         for i in range(len(actors)):
             for j in range(len(groups)):
                 if np.isfinite(grid[i, j]):
-                    ax.text(j, i, f"{grid[i, j]:+.2f} (n={int(counts[i, j])})", ha="center", va="center",
-                            fontsize=7.5, color="white" if abs(grid[i, j]) > 0.6 else "black")
-        ax.set_xticks(range(len(groups)), groups)
+                    label = f"{grid[i, j]:+.2f}" + (" " if wide else "\n") + f"(n={int(counts[i, j])})"
+                    ax.text(j, i, label, ha="center", va="center", fontsize=7.5 if wide else 6.5,
+                            color="white" if abs(grid[i, j]) > 0.6 else "black")
+        ax.set_xticks(range(len(groups)), groups, rotation=0 if wide else 60, ha="center" if wide else "right")
         ax.set_yticks(range(len(actors)), actors)
         ax.tick_params(length=0)
         ax.set_title(MEASURES[measure])
