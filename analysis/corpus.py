@@ -443,6 +443,13 @@ class Corpus:
         """The outlets, sorted."""
         return sorted(self.articles["outlet"].unique())
 
+    def subset(self, article_ids) -> Corpus:
+        """The same tables restricted to ``article_ids`` (any iterable of ids)."""
+        keep = set(article_ids)
+        tables = {name: getattr(self, name) for name in self.TABLES}
+        picked = {name: t[t["article_id"].isin(keep)].reset_index(drop=True) for name, t in tables.items()}
+        return Corpus(**picked, texts={a: t for a, t in self.texts.items() if a in keep})
+
     def save(self, directory: Path | str) -> list[Path]:
         """Write every table to ``<directory>/<table>.csv``; return the paths."""
         directory = Path(directory)

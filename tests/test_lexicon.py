@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import load_corpus
 from analysis.lexicon import FOUND_COLUMNS, Term, TermMatcher, find_terms, term_pattern
@@ -261,3 +263,42 @@ def test_same_cue_spelled_in_two_cases_reports_every_key():
     found = matcher.find("Privacy matters.")
     assert len(found) == 1
     assert sorted(t.key for t in found[0][3]) == ["A", "B"]
+
+
+def _one_expression(matcher: TermMatcher, text: str):
+    """What the matcher finds with its single alternation (the definition of a match)."""
+    return [(m.start(), m.end(), m.group(), matcher._group_terms[int(m.lastgroup[1:])])
+            for m in matcher._regex.finditer(text)]
+
+
+def test_indexed_matching_finds_exactly_what_the_single_expression_finds():
+    from analysis import load_corpus
+    from analysis.emphasis import load_actors
+    from analysis.framing import load_codebook
+    from analysis.paths import LEXICONS
+
+    codebook = load_codebook([LEXICONS / "frames.yml", LEXICONS / "frames_technology.yml"])
+    actors = load_actors(LEXICONS / "actors.yml")
+    cues = [Term(r.frame, r.cue) for r in codebook.cues.itertuples()]
+    cues += [Term(r.actor, r.cue, case_sensitive=r.case_sensitive if isinstance(r.case_sensitive, bool) else None)
+             for r in actors.itertuples()]
+    assert len(cues) > 200
+    matcher = TermMatcher(cues)
+    assert matcher._indexed
+    corpus = load_corpus()
+    texts = list(corpus.sentences["text"]) + list(corpus.headlines["text"])
+    texts += ["Regulations, regulating and REGULATED: the U.S. and ICE, not ice; A.I. and AI-driven bans.",
+              "Police-reform advocates' civil-rights claims (facial-recognition) -- Krishna's IBM's."]
+    for text in texts:
+        assert matcher.find(text) == _one_expression(matcher, text)
+
+
+@given(st.lists(st.sampled_from(list("aeiou rstlnICE.-'UAS\u00e9") + ["police", " law", " enforcement", "civil ",
+                                                                       "rights", "regulat", "ing", "AI", "ban"]),
+                max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_indexed_matching_equals_the_single_expression_on_any_text(text):
+    matcher = TermMatcher([Term("a", "police"), Term("b", "law enforcement"), Term("c", "civil rights"),
+                           Term("d", "regulate"), Term("e", "regulat*"), Term("f", "AI"), Term("g", "ICE"),
+                           Term("h", "ban"), Term("i", "U.S."), Term("j", "rights", case_sensitive=True)])
+    assert matcher.find(text) == _one_expression(matcher, text)
