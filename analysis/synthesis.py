@@ -32,6 +32,7 @@ __all__ = [
     "scorecard",
     "scorecard_table",
     "contrasts",
+    "frame_units",
     "most_divergent",
     "plot_scorecard",
 ]
@@ -80,6 +81,9 @@ class Measures:
         :func:`analysis.framing.frame_profile` (intervals from resampled paragraphs).
     frame_difference : DataFrame
         :func:`analysis.framing.frame_difference`, each outlet against the rest.
+    frame_difference_paragraphs : DataFrame
+        The same with paragraphs as the unit counted (:func:`analysis.framing.to_paragraphs`),
+        the check notebook 03 makes on differences that might come from sentence length.
     prominence : DataFrame
         :func:`analysis.emphasis.actor_prominence`, with headline mentions.
     quotes, quoted, voice : DataFrame
@@ -98,6 +102,7 @@ class Measures:
     detections: pd.DataFrame
     frames: pd.DataFrame
     frame_difference: pd.DataFrame
+    frame_difference_paragraphs: pd.DataFrame
     prominence: pd.DataFrame
     quotes: pd.DataFrame
     quoted: pd.DataFrame
@@ -165,6 +170,9 @@ def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.Data
     frame_options = {**FRAME_BOOTSTRAP, "n_boot": n_boot, "seed": seed}
     frames = framing.frame_profile(sentences, detections, frames=codebook, **frame_options)
     frame_diff = framing.frame_difference(sentences, detections, frames=codebook, **frame_options)
+    paragraphs, paragraph_detections = framing.to_paragraphs(sentences, detections)
+    frame_diff_paragraphs = framing.frame_difference(
+        paragraphs, paragraph_detections, frames=codebook, **{**frame_options, "unit": "sentence"})
     prominence = emphasis.actor_prominence(
         emphasis.actor_mentions(sentences, actors), sentences,
         headline_mentions=emphasis.actor_mentions(corpus.headlines, actors),
@@ -180,6 +188,7 @@ def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.Data
         detections=detections,
         frames=frames,
         frame_difference=frame_diff,
+        frame_difference_paragraphs=frame_diff_paragraphs,
         prominence=prominence,
         quotes=quotes,
         quoted=emphasis.quote_share(quotes, sentences),
@@ -308,7 +317,7 @@ def _cell(r) -> str:
     return f"{r.item} {r.value:.3g}"
 
 
-def scorecard_table(card: pd.DataFrame, *, max_outlets: int = 6, sizes: pd.Series | None = None) -> pd.DataFrame:
+def scorecard_table(card: pd.DataFrame, *, max_outlets: int = 5, sizes: pd.Series | None = None) -> pd.DataFrame:
     """The scorecard laid out for reading: one row per measure and rank, one column per outlet.
 
     With more than ``max_outlets`` outlets, only the ``max_outlets`` largest by ``sizes``
@@ -321,10 +330,8 @@ def scorecard_table(card: pd.DataFrame, *, max_outlets: int = 6, sizes: pd.Serie
     >>> card = pd.DataFrame({"outlet": ["A", "B"], "measure": ["aspects covered"] * 2, "rank": [1, 1],
     ...                      "item": ["aspects"] * 2, "value": [3, 2], "low": [np.nan] * 2,
     ...                      "high": [np.nan] * 2, "n": pd.array([4, 4], dtype="Int64")})
-    >>> scorecard_table(card)
-    outlet                     A       B
-    measure         rank              
-    aspects covered 1     3 of 4  2 of 4
+    >>> scorecard_table(card).loc[("aspects covered", 1)].to_dict()
+    {'A': '3 of 4', 'B': '2 of 4'}
     """
     outlets = sorted(card["outlet"].unique())
     if sizes is not None:
@@ -425,6 +432,37 @@ def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
     if top is not None:
         out = out.groupby("family", sort=False).head(top)
     return out.drop(columns=["_f", "_a"]).reset_index(drop=True)
+
+
+def frame_units(measures: Measures, *, top: int | None = 5) -> pd.DataFrame:
+    """Frame differences counted over sentences and over paragraphs, side by side.
+
+    A long sentence has more chances to hold a cue, so an outlet that writes long
+    sentences invokes more frames per sentence; a difference worth reporting points the
+    same way when paragraphs are counted instead (notebook 03, section 4). With two
+    outlets only the first outlet's rows are kept (the other's mirror them); ``top``
+    keeps the largest ``|difference|`` over sentences (``None``: all).
+
+    Returns
+    -------
+    DataFrame
+        ``outlet, frame, difference, low, high`` (sentences), ``difference_paragraphs,
+        low_paragraphs, high_paragraphs``, and ``same_direction`` (both differences have
+        the same sign, or both are zero).
+    """
+    keys = ["outlet", "frame"]
+    cols = ["difference", "low", "high"]
+    s = measures.frame_difference[keys + cols]
+    p = measures.frame_difference_paragraphs[keys + cols].rename(columns={c: f"{c}_paragraphs" for c in cols})
+    out = s.merge(p, on=keys, how="left")
+    out = out[out["frame"] != measures.codebook.other]
+    if len(measures.outlets) == 2:
+        out = out[out["outlet"] == measures.outlets[0]]
+    out["same_direction"] = np.sign(out["difference"].round(12)) == np.sign(out["difference_paragraphs"].round(12))
+    out = out.assign(_a=-out["difference"].abs()).sort_values(["_a", "outlet", "frame"], kind="stable").drop(columns="_a")
+    if top is not None:
+        out = out.head(top)
+    return out.reset_index(drop=True)
 
 
 def most_divergent(table: pd.DataFrame, *, item: str, value: str, by: str = "outlet", exclude=()) -> str | None:
