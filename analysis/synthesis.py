@@ -571,5 +571,6 @@ def plot_scorecard(measures: Measures, *, colours: dict[str, str]):
             label.set_fontweight("bold")
     fig.suptitle("The outlets side by side: tone, quotation, and the frame, actor and aspect that differ most",
                  x=0.01, ha="left", fontsize=11)
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.35 / fig.get_figheight()))  # room for the suptitle
+    # in a single tall row the panel titles would touch the figure title: keep a strip free for it
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight()) if nrows == 1 else None)
     return fig
