@@ -60,6 +60,22 @@ def _tidy_metadata(nb) -> None:
         info.pop("version", None)  # the patch release differs between machines
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if cell.get("outputs"):
+            cell.outputs = _merge_streams(cell.outputs)
+
+
+def _merge_streams(outputs: list) -> list:
+    """Join consecutive pieces of one stream: how a print is cut into pieces depends on
+    timing, and the saved notebook must not."""
+    merged = []
+    for out in outputs:
+        prev = merged[-1] if merged else None
+        if (out.get("output_type") == "stream" and prev is not None and prev.get("output_type") == "stream"
+                and prev.get("name") == out.get("name")):
+            prev["text"] = prev["text"] + out["text"]
+        else:
+            merged.append(out)
+    return merged
 
 
 def _use_this_python_kernel() -> None:

@@ -261,3 +261,14 @@ def test_report_with_one_notebook_runs_only_it_and_renders_no_site(monkeypatch, 
     assert report.main(["notebooks/02-b.ipynb"]) == 0
     assert ran == [Path("notebooks/02-b.ipynb")]
     assert "index.html" not in capsys.readouterr().out
+
+
+def test_pieces_of_one_printed_stream_are_saved_as_one_output():
+    from nbformat.v4 import new_output
+
+    from analysis.report import _merge_streams
+
+    outputs = [new_output("stream", name="stdout", text="a = 1"), new_output("stream", name="stdout", text="\n"),
+               new_output("stream", name="stderr", text="warning\n"), new_output("stream", name="stdout", text="b\n")]
+    merged = _merge_streams(outputs)
+    assert [(o["name"], o["text"]) for o in merged] == [("stdout", "a = 1\n"), ("stderr", "warning\n"), ("stdout", "b\n")]
