@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.paths import CORRECTIONS, DATA_RAW
 from analysis.sources import HTML_SUFFIXES, Record, SourceError, extract_html, input_kind, read_table
-from analysis.text import Correction, count_words, detect_language, normalise, split_sentences
+from analysis.text import _COMBINING, _INVISIBLE, Correction, count_words, detect_language, normalise, split_sentences
 
 __all__ = [
     "Corpus",
@@ -268,6 +268,12 @@ _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|van|von|da|del|la|l
 _BYLINE_RE = re.compile(rf"^(?i:by|written by)\s+(?P<author>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)$")
 
 
+# Characters that normalisation may drop or merge: whitespace, invisible characters, combining
+# marks (composed with their letter) and em dashes (a run of them becomes " - "). Every other
+# character leaves at least one visible character in the matching form.
+_UNCOUNTED = re.compile(f"[\\s{_INVISIBLE}{_COMBINING}\u2014\u2015]+")
+
+
 def _parse_date(text: str) -> date | None:
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(",", " ").replace(".", " "))
     cleaned = " ".join(cleaned.split())
@@ -294,6 +300,8 @@ def parse_byline(line: str) -> dict | None:
     >>> parse_byline("Airport people inside") is None
     True
     """
+    if len(line) > 160 and len(_UNCOUNTED.sub("", line)) > 160:
+        return None  # too long for a byline even once normalised; a paragraph need not be normalised to see it
     s = " ".join(normalise(line).text.split())
     if len(s) > 160:
         return None
@@ -346,6 +354,13 @@ def _is_short(line: str, *, max_words: int = 12) -> bool:
 
 # every rule above is case-insensitive, so their union is too
 _ANY_BOILERPLATE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in BOILERPLATE_RULES), re.IGNORECASE)
+# A rule matches at the start of a line, or later only through one of these words (the
+# branches without "^"). Searching every position of every paragraph for the union is slow,
+# so a line is searched only if the union matches at its start or it holds one of them.
+_BOILERPLATE_WORDS = ("sign up", "subscribe", "newsletter", "getty images", "ap photo", "shutterstock", "reuters",
+                      "afp", "all rights reserved")
+# letters that ignore-case matching takes for ASCII ones but lower() does not turn into them
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
 def classify_lines(lines: list[str], *, author: str = "") -> list[tuple[str, str]]:
@@ -367,8 +382,12 @@ def classify_lines(lines: list[str], *, author: str = "") -> list[tuple[str, str
             roles[i] = ("blank", "empty line")
             continue
         s = " ".join(line.split())
-        if not _ANY_BOILERPLATE.search(s):  # one pass rules out most lines
-            continue
+        if not _ANY_BOILERPLATE.match(s):
+            low = s.lower()
+            if not any(w in low for w in _BOILERPLATE_WORDS) and not (not s.isascii() and _ODD_CASE.search(s)):
+                continue
+            if not _ANY_BOILERPLATE.search(s):  # one pass rules out most of the rest
+                continue
         for pattern, reason in BOILERPLATE_RULES:
             if pattern.search(s):
                 roles[i] = ("boilerplate", reason)

@@ -166,6 +166,8 @@ def normalise(raw: str, *, corrections: tuple[Correction, ...] = ()) -> Normalis
             {"kind": _FOLD_KIND[new], "start": m.start(), "end": m.end(), "raw": ch, "normalised": new}
         )
     folded = raw.translate(_TRANSLATE)
+    if folded.isascii() and not _ASCII_CHANGES.search(folded) and not any(c.find in folded for c in corrections):
+        return Normalised(raw=raw, text=folded, changes=changes)  # typographic quotes and dashes only
     by_find = {c.find: c for c in corrections}
     pieces: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
