@@ -634,19 +634,15 @@ def load_corpus(
         provided_by = "manifest"
 
     records = _checked(records, problems)
-    jobs = [(r, _fixes_for(fixes, r.fields["article_id"]), provided_by) for r in records]
-    if n_jobs > 1 and len(jobs) >= 200:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-            results = list(pool.map(_read_record, jobs, chunksize=max(1, len(jobs) // (n_jobs * 8))))
-    else:
-        results = [_read_record(job) for job in jobs]
+    fixes_by = _fixes_by_article(fixes)
+    jobs = [(r.fields, r.text, r.where, r.origin, r.data.startswith(b"\xef\xbb\xbf"),
+             fixes_by(r.fields["article_id"]), provided_by) for r in records]
+    results = _read_all(jobs, n_jobs)
 
     articles, lines, sentences, headlines, norms = [], [], [], [], []
     texts: dict[str, str] = {}
     keys: dict[str, set] = {}
-    for (record, article_fixes, _), (result, notes) in zip(jobs, results):
+    for record, job, (result, notes) in zip(records, jobs, results):
         aid, fname = record.fields["article_id"], record.fields["file"]
         for level, message in notes:
             if level == "error":
@@ -663,43 +659,47 @@ def load_corpus(
         headlines.extend(art_head)
         norms.extend(art_norms)
         texts[aid] = record.text
-        applied = {n["raw"] for n in art_norms if n["kind"] == "correction"}
-        for fix in article_fixes:
-            if fix.find not in applied and aid in fix.scope:
-                problems.note(aid, fname, "warning", f"{record.where}: correction '{fix.find}' -> '{fix.replace}' was never applied")
+        article_fixes = job[5]
+        if article_fixes:
+            applied = {n[5] for n in art_norms if n[2] == "correction"}  # the raw text of each correction
+            for fix in article_fixes:
+                if fix.find not in applied and aid in fix.scope:
+                    problems.note(aid, fname, "warning", f"{record.where}: correction '{fix.find}' -> '{fix.replace}' was never applied")
     problems.raise_if_any(path)
     if not articles:
         raise CorpusError(f"{path}: no usable articles")
 
-    art_df = pd.DataFrame(articles)
-    art_df["excluded"] = ""
-    sent_df = _table(sentences, SENTENCE_COLUMNS, "sentences")
+    for art in articles:
+        art["excluded"] = ""
     if languages is not None:
-        _exclude_languages(art_df, languages, problems)
-    kept = art_df.loc[art_df["excluded"] == "", "article_id"]
+        _exclude_languages(articles, languages, problems)
     pairs = _duplicate_pairs(
-        {a: keys[a] for a in kept if keys[a]},
-        dict(zip(art_df["article_id"], art_df["outlet"])),
-        {a: p for a, p in zip(art_df["article_id"], art_df["published"]) if p},
+        {a["article_id"]: keys[a["article_id"]] for a in articles if not a["excluded"] and keys[a["article_id"]]},
+        {a["article_id"]: a["outlet"] for a in articles},
+        {a["article_id"]: a["published"] for a in articles if a["published"]},
         min_share=0.8,
     )
     if duplicates == "exclude":
+        by_id = {a["article_id"]: a for a in articles}
         for pair in pairs.itertuples(index=False):
-            art_df.loc[art_df["article_id"] == pair.article_id, "excluded"] = (
+            by_id[pair.article_id]["excluded"] = (
                 f"near-duplicate of {pair.duplicate_of} ({pair.shared:.0%} of its sentences shared); counted once"
             )
             problems.note(pair.article_id, "", "warning",
                           f"article '{pair.article_id}' ({pair.outlet}) repeats '{pair.duplicate_of}' ({pair.outlet_of_original}): "
                           f"{pair.shared:.0%} of its sentences shared; kept out of sentences so the story counts once")
-    excluded = set(art_df.loc[art_df["excluded"] != "", "article_id"])
+    excluded = {a["article_id"] for a in articles if a["excluded"]}
+    art_df = pd.DataFrame(articles)
     art_df = art_df[MANIFEST_COLUMNS + SOURCE_COLUMNS + COUNT_COLUMNS + ["text_origin", "excluded"]]
     art_df["published"] = pd.to_datetime(art_df["published"].replace("", None), format="%Y-%m-%d")
-    heads = _table(headlines, SENTENCE_COLUMNS, "headlines")
+    if excluded:
+        sentences = [r for r in sentences if r[0] not in excluded]
+        headlines = [r for r in headlines if r[0] not in excluded]
     return Corpus(
         articles=art_df.reset_index(drop=True).astype({c: "str" for c in MANIFEST_COLUMNS if c != "published"}),
         lines=_table(lines, LINE_COLUMNS, "lines"),
-        sentences=sent_df[~sent_df["article_id"].isin(excluded)].reset_index(drop=True),
-        headlines=heads[~heads["article_id"].isin(excluded)].reset_index(drop=True),
+        sentences=_table(sentences, SENTENCE_COLUMNS, "sentences"),
+        headlines=_table(headlines, SENTENCE_COLUMNS, "headlines"),
         normalisations=_table(norms, NORMALISATION_COLUMNS, "normalisations"),
         problems=_table(problems.rows, PROBLEM_COLUMNS, "problems"),
         duplicates=pairs,
@@ -712,12 +712,15 @@ class _Fix(Correction):
     scope: tuple[str, ...] = ()
 
 
-def _fixes_for(fixes: pd.DataFrame, aid: str) -> tuple[_Fix, ...]:
-    return tuple(
-        _Fix(r.find, r.replace, r.reason, scope=(r.article_id,))
-        for r in fixes.itertuples(index=False)
-        if r.article_id in (aid, "*")
-    )
+def _fixes_by_article(fixes: pd.DataFrame):
+    """A function from an article id to the corrections that apply to it, in file order."""
+    listed = [(r.article_id, _Fix(r.find, r.replace, r.reason, scope=(r.article_id,)))
+              for r in fixes.itertuples(index=False)]
+
+    def fixes_for(aid: str) -> tuple[_Fix, ...]:
+        return tuple(f for a, f in listed if a == aid or a == "*")
+
+    return fixes_for
 
 
 def _folder_records(path: Path, problems: _Problems) -> list[Record]:
@@ -835,20 +838,59 @@ def _checked(records: list[Record], problems: _Problems) -> list[Record]:
 
 def _read_record(job) -> tuple[tuple | None, list[tuple[str, str]]]:
     """Build one article's rows; returns ``(result or None, [(level, message), …])``."""
-    record, fixes, provided_by = job
     notes: list[tuple[str, str]] = []
-    result = _read_article(record, fixes, notes, provided_by)
+    result = _read_article(job, notes)
     return result, notes
 
 
-def _exclude_languages(art_df: pd.DataFrame, languages, problems: _Problems) -> None:
+# The jobs of the current load, for worker processes: forked workers inherit them instead of
+# receiving a pickled copy of every text.
+_JOBS: list = []
+
+
+def _set_jobs(jobs: list) -> None:
+    global _JOBS
+    _JOBS = jobs
+
+
+def _read_range(bounds: tuple[int, int]) -> list:
+    return [_read_record(job) for job in _JOBS[bounds[0]:bounds[1]]]
+
+
+def _read_all(jobs: list, n_jobs: int) -> list:
+    """``_read_record`` for every job, in order, in ``n_jobs`` processes for a large corpus."""
+    if n_jobs <= 1 or len(jobs) < 200:
+        return [_read_record(job) for job in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # about eight ranges of consecutive articles per process, of similar amounts of text
+    n_ranges = n_jobs * 8
+    sizes = [len(job[1]) for job in jobs]
+    step = sum(sizes) / n_ranges
+    bounds, start, total = [], 0, 0
+    for i, size in enumerate(sizes):
+        total += size
+        if total >= step * (len(bounds) + 1) and i + 1 > start:
+            bounds.append((start, i + 1))
+            start = i + 1
+    if start < len(jobs):
+        bounds.append((start, len(jobs)))
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=n_jobs, mp_context=context, initializer=_set_jobs,
+                             initargs=(jobs,)) as pool:
+        return [r for part in pool.map(_read_range, bounds) for r in part]
+
+
+def _exclude_languages(articles: list[dict], languages, problems: _Problems) -> None:
     """Mark articles whose language (given or detected) is outside ``languages`` as excluded."""
-    for i, row in art_df.iterrows():
-        lang = row["language"]
+    for art in articles:
+        lang = art["language"]
         if lang and lang.split("-")[0].lower() not in languages:
-            art_df.at[i, "excluded"] = f"language '{lang}': the lexicon measures are for {', '.join(languages)}"
-            problems.note(row["article_id"], row["file"], "warning",
-                          f"article '{row['article_id']}' ({row['outlet']}) is in language '{lang}', not "
+            art["excluded"] = f"language '{lang}': the lexicon measures are for {', '.join(languages)}"
+            problems.note(art["article_id"], art["file"], "warning",
+                          f"article '{art['article_id']}' ({art['outlet']}) is in language '{lang}', not "
                           f"{'/'.join(languages)}; kept out of the sentence measures")
 
 
@@ -913,9 +955,10 @@ def find_duplicates(sentences: pd.DataFrame, *, articles: pd.DataFrame | None = 
     return _duplicate_pairs(keys, outlet, published, min_share=min_share)
 
 
-def _table(rows: list[dict], columns: list[str], name: str) -> pd.DataFrame:
+def _table(rows: list[dict] | list[tuple], columns: list[str], name: str) -> pd.DataFrame:
     """A table with the same column types whether it has rows or not (and as :func:`load_processed`
-    reads it back): integers for counts and offsets, strings for the rest."""
+    reads it back): integers for counts and offsets, strings for the rest. ``rows`` are dicts, or
+    tuples in the order of ``columns`` (faster to build and to send between processes)."""
     frame = pd.DataFrame(rows, columns=columns)
     ints, floats = _INT_COLUMNS[name], _FLOAT_COLUMNS.get(name, [])
     return frame.fillna({c: "" for c in columns if c not in ints + floats}).astype(
@@ -923,9 +966,13 @@ def _table(rows: list[dict], columns: list[str], name: str) -> pd.DataFrame:
     )
 
 
-def _read_article(source: Record, fixes, notes: list, provided_by: str):
-    row, text = source.fields, source.text
-    aid, fname = row["article_id"], source.where
+def _read_article(job, notes: list):
+    """One article's rows, as tuples in the order of the tables' columns; ``None`` if unusable.
+
+    ``job`` is ``(fields, text, where, origin, has_bom, fixes, provided_by)``.
+    """
+    row, text, fname, origin, has_bom, fixes, provided_by = job
+    aid = row["article_id"]
     problems = _Notes(notes)
     raw_lines = _split_lines(text)
     roles = classify_lines([t for t, _, _ in raw_lines], author=row["author"])
@@ -940,28 +987,24 @@ def _read_article(source: Record, fixes, notes: list, provided_by: str):
     art = {k: row[k] for k in MANIFEST_COLUMNS}
     sources = {k: provided_by if row[k] else "" for k in ("title", "author", "published", "language")}
     lines_out, sents, heads, norms = [], [], [], []
-    if source.data.startswith(b"\xef\xbb\xbf"):
-        norms.append({"article_id": aid, "line_no": 1, "kind": "bom", "start": 0, "end": 0,
-                      "raw": "\ufeff", "normalised": "", "reason": "byte-order mark dropped when decoding"})
+    if has_bom:
+        norms.append((aid, 1, "bom", 0, 0, "\ufeff", "", "byte-order mark dropped when decoding"))
     paragraph_no = sentence_no = n_words = 0
+    outlet = row["outlet"]
 
     def record(line_no, offset, changes):
         for c in changes:
-            norms.append({"article_id": aid, "line_no": line_no, "kind": c["kind"], "start": offset + c["start"],
-                          "end": offset + c["end"], "raw": c["raw"], "normalised": c["normalised"],
-                          "reason": c.get("reason", "")})
+            norms.append((aid, line_no, c["kind"], offset + c["start"], offset + c["end"], c["raw"], c["normalised"],
+                          c.get("reason", "")))
 
     for line_no, ((line, eol, start), (role, reason)) in enumerate(zip(raw_lines, roles), start=1):
-        lines_out.append({"article_id": aid, "line_no": line_no, "text": line, "eol": eol, "start": start,
-                          "end": start + len(line), "role": role, "reason": reason})
+        lines_out.append((aid, line_no, line, eol, start, start + len(line), role, reason))
         if role == "title":
             a = len(line) - len(line.lstrip())
             raw = line.strip()
             n = normalise(raw, corrections=fixes)
             record(line_no, start + a, n.changes)
-            heads.append({"article_id": aid, "outlet": row["outlet"], "paragraph_no": 0, "sentence_no": 0,
-                          "sentence_id": f"{aid}-h", "text": n.text, "start": start + a, "end": start + a + len(raw),
-                          "raw": raw, "edits": n.edits_str})
+            heads.append((aid, outlet, 0, 0, f"{aid}-h", n.text, start + a, start + a + len(raw), raw, n.edits_str))
             found_title = " ".join(n.text.split())
             if not art["title"]:
                 art["title"], sources["title"] = found_title, "title line"
@@ -983,25 +1026,25 @@ def _read_article(source: Record, fixes, notes: list, provided_by: str):
                 sentence_no += 1
                 raw = line[a:b]
                 n = normalise(raw, corrections=fixes)
-                record(line_no, start + a, n.changes)
+                if n.changes:
+                    record(line_no, start + a, n.changes)
                 n_words += count_words(n.text)
-                sents.append({"article_id": aid, "outlet": row["outlet"], "paragraph_no": paragraph_no,
-                              "sentence_no": sentence_no, "sentence_id": f"{aid}-s{sentence_no:03d}",
-                              "text": " ".join(n.text.split()) if n.text.strip() != n.text else n.text,
-                              "start": start + a, "end": start + b, "raw": raw, "edits": n.edits_str})
+                sents.append((aid, outlet, paragraph_no, sentence_no, f"{aid}-s{sentence_no:03d}",
+                              " ".join(n.text.split()) if n.text.strip() != n.text else n.text,
+                              start + a, start + b, raw, n.edits_str))
     if paragraph_no == 0:
         problems.error(aid, fname, f"{fname}: no body text (every line is a title, byline, caption, heading or boilerplate)")
         return None
     if not art["language"]:
-        sample = " ".join(x["text"] for x in sents[:8])
+        sample = " ".join(x[5] for x in sents[:8])
         code, confidence = detect_language(sample, max_chars=800)
         if code and confidence >= 0.9:
             art["language"], sources["language"] = code, f"detected ({confidence:.2f})"
-    art["_keys"] = _sentence_keys(x["text"] for x in sents)
+    art["_keys"] = _sentence_keys(x[5] for x in sents)
     art.update({"title_source": sources["title"], "author_source": sources["author"],
                 "published_source": sources["published"], "language_source": sources["language"],
                 "n_paragraphs": paragraph_no,
-                "n_sentences": sentence_no, "n_words": n_words, "text_origin": source.origin or "file"})
+                "n_sentences": sentence_no, "n_words": n_words, "text_origin": origin or "file"})
     return art, lines_out, sents, heads, norms
 
 
