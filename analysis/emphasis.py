@@ -438,7 +438,18 @@ _REPORTING_RE = re.compile(rf"(?<!\w){_REPORTING}(?!\w)", re.IGNORECASE)
 _ACCORDING_RE = re.compile(r"(?<!\w)according\s+to(?!\w)", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"(?<!\w)(he|she|they|it|the\s+company|the\s+firm)(?!\w)", re.IGNORECASE)
 _SPEAKING_TYPES = ("person", "company", "government", "group")
+_GAP_PUNCT = re.compile(r"[,;:.!?\"\u201c\u201d]")
+_HEAD_STOP = re.compile(r"[\"\u201c\u201d.!?;]")
 _FRAGMENT_WORDS = 4
+
+
+# where _quote_spans has something to decide: a character that may open a quotation
+_QUOTE_CHAR = re.compile("[" + _OPEN_DOUBLE + _OPEN_SINGLE + "'\"\u201d]")
+# the end of a double quotation: a closing mark, or a new opening mark after a space (the earlier
+# quotation was never closed)
+_DOUBLE_END = re.compile("[" + _CLOSE_DOUBLE + '"]|(?<=\\s)[' + _OPEN_DOUBLE + "]")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s])['\u2019](?![^\W_])")
+_DOUBLE_MARKS = _OPEN_DOUBLE + _CLOSE_DOUBLE + '"'
 
 
 def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -450,8 +461,11 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
     nested and belong to the outer quotation.
     """
     spans = []
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    find = _QUOTE_CHAR.search
+    m = find(text)
+    while m is not None:
+        i = m.start()
         ch = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
@@ -459,30 +473,23 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
             ch in '"\u201d' and (before in _OPENERS_BEFORE or before.isspace()) and not after.isspace()
         )
         if opens_double:
-            j = i + 1
-            close = None
-            while j < n:
-                c = text[j]
-                if c in _CLOSE_DOUBLE or c == '"':
-                    close = j
-                    break
-                if c in _OPEN_DOUBLE and text[j - 1].isspace():
-                    break  # a new quotation opens: the earlier one was never closed
-                j += 1
-            if close is None:
+            end = _DOUBLE_END.search(text, i + 1)
+            if end is None or text[end.start()] in _OPEN_DOUBLE:
+                j = n if end is None else end.start()
                 spans.append((i + 1, j, False))
-                i = j
+                m = find(text, j)
             else:
+                close = end.start()
                 spans.append((i + 1, close, True))
-                i = close + 1
+                m = find(text, close + 1)
             continue
         if ch in _OPEN_SINGLE + "'" and (before in _OPENERS_BEFORE or before.isspace()) and after.isalnum():
-            m = re.compile(r"(?<=[^\s])['\u2019](?![^\W_])").search(text, i + 1)
-            if m and not any(c in text[i:m.start()] for c in _OPEN_DOUBLE + _CLOSE_DOUBLE + '"'):
-                spans.append((i + 1, m.start(), True))
-                i = m.end()
+            c = _SINGLE_CLOSE.search(text, i + 1)
+            if c and not any(d in text[i:c.start()] for d in _DOUBLE_MARKS):
+                spans.append((i + 1, c.start(), True))
+                m = find(text, c.end())
                 continue
-        i += 1
+        m = find(text, i + 1)
     return spans
 
 
@@ -521,20 +528,20 @@ def _subject_near(text: str, verb_start: int, verb_end: int, offset: int, mentio
     if not inverted:
         for m in reversed([m for m in mentions if offset <= m[0] and m[1] <= offset + verb_start]):
             gap = text[m[1] - offset:verb_start]
-            if len(gap.split()) <= 3 and not re.search(r"[,;:.!?\"\u201c\u201d]", gap):
+            if len(gap.split()) <= 3 and not _GAP_PUNCT.search(gap):
                 return m[3], text[m[0] - offset:verb_end]
         pron = list(_PRONOUN_RE.finditer(window_before))
         if pron:
             p = pron[-1]
             gap = window_before[p.end():]
-            if len(gap.split()) <= 2 and not re.search(r"[,;:.!?\"\u201c\u201d]", gap):
+            if len(gap.split()) <= 2 and not _GAP_PUNCT.search(gap):
                 resolved = _resolve_pronoun(p.group(), mentions, offset + verb_start, sentence_of)
                 if resolved:
                     cue_start = verb_start - len(window_before) + p.start()
                     return resolved[0], text[cue_start:verb_end]
     for m in [m for m in mentions if m[0] >= offset + verb_end]:
         gap = text[verb_end:m[0] - offset]
-        if len(gap.split()) <= 1 and not re.search(r"[,;:.!?\"\u201c\u201d]", gap):
+        if len(gap.split()) <= 1 and not _GAP_PUNCT.search(gap):
             return m[3], text[verb_start:m[1] - offset]
         break
     return None
@@ -545,7 +552,7 @@ def _attribute(lead: str, lead_offset: int, trail: str, trail_offset: int, sente
     """Find a quotation's speaker: ``(speaker, cue, rule)`` or ``None``."""
     # 1. a reporting verb just after the quotation: '..." he wrote', '..." according to X'
     head = trail[:80]
-    stop = re.search(r"[\"\u201c\u201d.!?;]", head.lstrip(" ,:\u2019'\u201d\""))
+    stop = _HEAD_STOP.search(head.lstrip(" ,:\u2019'\u201d\""))
     head = head[: (stop.start() + len(head) - len(head.lstrip(" ,:\u2019'\u201d\""))) if stop else len(head)]
     acc = _ACCORDING_RE.search(head)
     if acc:
@@ -621,32 +628,41 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
     if actors is None:
         actors = load_actors()
     sentences = corpus.sentences
-    # articles the loader set aside (another language, a near-duplicate) keep their
-    # lines but have no sentences; they are not measured, so not read for quotations
-    body = corpus.lines[(corpus.lines["role"] == "body") & corpus.lines["article_id"].isin(set(sentences["article_id"]))]
     all_mentions = actor_mentions(sentences, actors)
+    # Grouped once, in plain lists (reading pandas cells one by one is slow), so that the work
+    # grows with the corpus, not with its square. Articles the loader set aside (another
+    # language, a near-duplicate) keep their lines but have no sentences; they are not
+    # measured, so not read for quotations.
+    sents_by: dict[str, tuple[str, list]] = {}
+    for aid, outlet, start, end, sid in zip(*(sentences[c].tolist() for c in
+                                              ("article_id", "outlet", "start", "end", "sentence_id"))):
+        entry = sents_by.get(aid)
+        if entry is None:
+            entry = sents_by[aid] = (outlet, [])
+        entry[1].append((start, end, sid))
+    body_by: dict[str, list[tuple[int, str]]] = {}
+    lines = corpus.lines
+    is_body = (lines["role"] == "body").to_numpy()
+    for aid, start, text in zip(*(lines[c].to_numpy()[is_body].tolist() for c in ("article_id", "start", "text"))):
+        if aid in sents_by:
+            body_by.setdefault(aid, []).append((int(start), str(text)))
+    mentions_by: dict[str, list[tuple]] = {}
+    for m in zip(*(all_mentions[c].tolist() for c in ("article_id", "start", "end", "sentence_id", "actor", "type"))):
+        if m[5] in _SPEAKING_TYPES:
+            mentions_by.setdefault(m[0], []).append(m[1:])
+    for found in mentions_by.values():
+        found.sort()
     norms = getattr(corpus, "normalisations", None)
+    fixes_by: dict[str, list[Correction]] = {}
     if norms is not None and len(norms):
         corrections = norms[norms["kind"] == "correction"]
-    else:
-        corrections = pd.DataFrame(columns=["article_id", "raw", "normalised", "reason"])
-    # grouped once, so that the work grows with the corpus, not with its square
-    sents_by = dict(tuple(sentences.groupby("article_id", sort=False)))
-    speaking = all_mentions[all_mentions["type"].isin(_SPEAKING_TYPES)]
-    mentions_by = {
-        a: sorted(zip(g["start"], g["end"], g["sentence_id"], g["actor"], g["type"]))
-        for a, g in speaking.groupby("article_id", sort=False)
-    }
-    fixes_by = {
-        a: tuple(Correction(r.raw, r.normalised, r.reason) for r in g.itertuples(index=False))
-        for a, g in corrections.groupby("article_id", sort=False)
-    }
+        for aid, raw, normalised, reason in zip(*(corrections[c].tolist() for c in
+                                                  ("article_id", "raw", "normalised", "reason"))):
+            fixes_by.setdefault(aid, []).append(Correction(raw, normalised, reason))
     rows = []
-    for article_id, lines in body.groupby("article_id", sort=False):
+    for article_id, paragraphs in body_by.items():
         text = corpus.texts[article_id]
-        sents = sents_by[article_id]
-        outlet = sents["outlet"].iloc[0]
-        sent_spans = list(zip(sents["start"], sents["end"], sents["sentence_id"]))
+        outlet, sent_spans = sents_by[article_id]
         mentions = mentions_by.get(article_id, [])
 
         def sentence_at(pos: int):
@@ -659,7 +675,6 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
         def sentence_of(pos: int) -> str:
             return sentence_at(pos)[2]
 
-        paragraphs = [(int(r.start), str(r.text)) for r in lines.itertuples(index=False)]
         found = []  # (paragraph index, start, end, kind)
         carry = None
         for p_idx, (p_start, p_text) in enumerate(paragraphs):
@@ -695,7 +710,7 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
             last = paragraphs[-1]
             found.append((carry[1], carry[0], last[0] + len(last[1]), "unclosed"))
 
-        fixes = fixes_by.get(article_id, ())
+        fixes = tuple(fixes_by.get(article_id, ()))
         previous = None  # (paragraph index, speaker, end) of the last attributed quotation
         for n, (p_idx, start, end, kind) in enumerate(found, start=1):
             raw = text[start:end]
@@ -748,11 +763,8 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
                         result = (m[3], text[m[0]:m[1]], "nearest actor")
             speaker, cue, rule = result if result else ("unknown", "", "none")
             cue = " ".join(normalise(cue).text.split())
-            rows.append({
-                "quote_id": f"{article_id}-q{n:02d}", "article_id": article_id, "outlet": outlet,
-                "paragraph_no": p_idx + 1, "sentence_id": sid, "quote": quote, "words": words,
-                "speaker": speaker, "cue": cue, "attribution": rule, "kind": kind, "start": start, "end": end,
-            })
+            rows.append((f"{article_id}-q{n:02d}", article_id, outlet, p_idx + 1, sid, quote, words,
+                         speaker, cue, rule, kind, start, end))
             previous = (p_idx, speaker, end) if speaker != "unknown" else (p_idx, "unknown", end)
             if speaker == "unknown":
                 previous = None
