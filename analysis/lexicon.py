@@ -108,6 +108,28 @@ def _first_letters(cue: str, *, inflect: bool) -> str | None:
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
+def _prefix_trie(keys: Iterable[str]) -> str:
+    """An expression matching any text that starts with one of ``keys`` (lower case), shaped as a
+    trie so that the engine tries one branch per letter instead of every key in turn."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            if node.get("") is True:
+                break  # a shorter key already covers this one
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = True
+
+    def emit(node: dict) -> str:
+        if node.get("") is True:
+            return ""
+        return "(?:" + "|".join(re.escape(ch) + emit(child) for ch, child in sorted(node.items())) + ")"
+
+    return emit(trie)
+
+
 class TermMatcher:
     """Compile many terms into one expression and find them in text.
 
@@ -149,6 +171,12 @@ class TermMatcher:
                 self._indexed = False  # a cue that starts with punctuation: use the one big expression
                 break
             self._index.setdefault(key, []).append(i)
+        # Word starts where some cue may begin: a superset of those whose first letters (lower
+        # case) are an index key, since ignore-case matching accepts every character whose
+        # lower case is the key's letter. The loop in find() decides as before, but only there.
+        self._starts = None
+        if self._indexed and self._index:
+            self._starts = re.compile(r"(?<!\w)(?=\w)(?=(?i:" + _prefix_trie(self._index) + "))")
 
     def find(self, text: str) -> list[tuple[int, int, str, list[Term]]]:
         """Non-overlapping matches in ``text``: ``(start, end, matched text, terms)``."""
@@ -160,8 +188,11 @@ class TermMatcher:
         out = []
         index, patterns = self._index, self._patterns
         end = 0
-        lower = text.lower() if text.isascii() else None
-        for w in _WORD_START.finditer(text):
+        ascii_text = text.isascii()
+        lower = text.lower() if ascii_text else None
+        # "\u0130".lower() is two characters, which would shift the letters compared below
+        starts = self._starts if self._starts is not None and (ascii_text or "\u0130" not in text) else _WORD_START
+        for w in starts.finditer(text):
             pos = w.start()
             if pos < end:
                 continue
@@ -197,18 +228,20 @@ def find_terms(sentences: pd.DataFrame, matcher: TermMatcher) -> pd.DataFrame:
     ``match`` is the raw text there.
     """
     rows = []
-    has_edits = "edits" in sentences.columns
-    has_raw = "raw" in sentences.columns
-    for rec in sentences.itertuples(index=False):
-        found = matcher.find(rec.text)
+    n = len(sentences)
+    # plain lists: reading pandas cells row by row costs more than the matching
+    texts = sentences["text"].tolist()
+    edits_of = sentences["edits"].tolist() if "edits" in sentences.columns else [()] * n
+    raws = sentences["raw"].tolist() if "raw" in sentences.columns else None
+    sentence_ids, article_ids, outlets, starts = (sentences[c].tolist() for c in ("sentence_id", "article_id", "outlet", "start"))
+    for i, text in enumerate(texts):
+        found = matcher.find(text)
         if not found:
             continue
-        edits = rec.edits if has_edits else ()
+        edits, start = edits_of[i], starts[i]
         for s, e, matched, terms in found:
             rs, re_ = to_raw_span(edits, s, e)
-            raw_match = rec.raw[rs:re_] if has_raw else matched
+            raw_match = raws[i][rs:re_] if raws is not None else matched
             for t in terms:
-                rows.append(
-                    (rec.sentence_id, rec.article_id, rec.outlet, t.key, t.cue, raw_match, rec.start + rs, rec.start + re_)
-                )
+                rows.append((sentence_ids[i], article_ids[i], outlets[i], t.key, t.cue, raw_match, start + rs, start + re_))
     return pd.DataFrame(rows, columns=FOUND_COLUMNS).astype({"start": "int64", "end": "int64"})
