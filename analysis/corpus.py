@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.paths import CORRECTIONS, DATA_RAW
@@ -467,6 +468,27 @@ class Corpus:
         keep = set(article_ids)
         tables = {name: getattr(self, name) for name in self.TABLES}
         picked = {name: t[t["article_id"].isin(keep)].reset_index(drop=True) for name, t in tables.items()}
+        return Corpus(**picked, texts={a: t for a, t in self.texts.items() if a in keep})
+
+    def row_groups(self, groups: list) -> dict[str, list[np.ndarray]]:
+        """For disjoint groups of article ids, the row positions of each group in each table,
+        found in one pass over each table (``subset`` once per group would scan every table
+        once per group). ``part(group, positions)`` builds the sub-corpus from them."""
+        group_of = {a: k for k, ids in enumerate(groups) for a in ids}
+        out = {}
+        for name in self.TABLES:
+            ids = getattr(self, name)["article_id"].tolist()
+            codes = np.fromiter((group_of.get(a, -1) for a in ids), dtype=np.int64, count=len(ids))
+            order = np.argsort(codes, kind="stable")  # rows of each group together, in table order
+            bounds = np.searchsorted(codes[order], np.arange(len(groups) + 1))
+            out[name] = [order[bounds[k]:bounds[k + 1]] for k in range(len(groups))]
+        return out
+
+    def part(self, article_ids, positions: dict[str, np.ndarray]) -> Corpus:
+        """The sub-corpus of ``article_ids`` from its row positions (see :meth:`row_groups`);
+        equal to ``subset(article_ids)``."""
+        keep = set(article_ids)
+        picked = {name: getattr(self, name).take(positions[name]).reset_index(drop=True) for name in self.TABLES}
         return Corpus(**picked, texts={a: t for a, t in self.texts.items() if a in keep})
 
     def save(self, directory: Path | str) -> list[Path]:

@@ -7,6 +7,7 @@ original order. The result is identical to running the measure in one process.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +39,38 @@ def _default_jobs() -> int:
     return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8))
 
 
+# What the workers of the current call need. Forked workers inherit it, so a chunk is not
+# pickled on its way out: only its number is sent, and only the results come back.
+_WORK: dict = {}
+
+
+def _set_work(work: dict) -> None:
+    global _WORK
+    _WORK = work
+
+
+def _fork_context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork") if "fork" in methods else None
+
+
+def _article_piece(k: int) -> pd.DataFrame:
+    a, b = _WORK["bounds"][k]
+    return _WORK["func"](_WORK["table"].iloc[a:b], **_WORK["kwargs"])
+
+
+def _corpus_piece(k: int) -> pd.DataFrame:
+    corpus, groups, positions = _WORK["corpus"], _WORK["groups"], _WORK["positions"]
+    part = corpus.part(groups[k], {name: rows[k] for name, rows in positions.items()})
+    return _WORK["func"](part, **_WORK["kwargs"])
+
+
+def _run(piece: Callable[[int], pd.DataFrame], work: dict, n_pieces: int, n_jobs: int) -> list[pd.DataFrame]:
+    with ProcessPoolExecutor(max_workers=n_jobs, mp_context=_fork_context(), initializer=_set_work,
+                             initargs=(work,)) as pool:
+        return list(pool.map(piece, range(n_pieces)))
+
+
 def map_articles(func: Callable[..., pd.DataFrame], table: pd.DataFrame, *, n_jobs: int | None = None,
                  chunks_per_job: int = 4, **kwargs) -> pd.DataFrame:
     """``func(table, **kwargs)``, computed on chunks of whole articles in ``n_jobs`` processes.
@@ -56,8 +89,16 @@ def map_articles(func: Callable[..., pd.DataFrame], table: pd.DataFrame, *, n_jo
     if n_jobs <= 1 or len(table) < 2000:
         return func(table, **kwargs)
     pieces = article_chunks(table, n_jobs * chunks_per_job)
-    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        results = list(pool.map(partial(func, **kwargs), pieces))
+    if _fork_context() is None:  # workers start afresh: send each its chunk
+        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+            results = list(pool.map(partial(func, **kwargs), pieces))
+    else:
+        bounds, start = [], 0
+        for p in pieces:
+            bounds.append((start, start + len(p)))
+            start += len(p)
+        work = {"func": func, "kwargs": kwargs, "table": table, "bounds": bounds}
+        results = _run(_article_piece, work, len(bounds), n_jobs)
     return pd.concat(results, ignore_index=True)
 
 
@@ -69,9 +110,15 @@ def map_corpus(func: Callable[..., pd.DataFrame], corpus, *, n_jobs: int | None 
     if n_jobs <= 1 or len(corpus.sentences) < 2000:
         return func(corpus, **kwargs)
     pieces = article_chunks(corpus.sentences[["article_id"]], n_jobs * chunks_per_job)
-    parts = [corpus.subset(p["article_id"].unique()) for p in pieces]
-    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        results = list(pool.map(partial(func, **kwargs), parts))
+    groups = [p["article_id"].unique().tolist() for p in pieces]
+    positions = corpus.row_groups(groups)
+    if _fork_context() is None:  # workers start afresh: send each its sub-corpus
+        parts = [corpus.part(g, {name: rows[k] for name, rows in positions.items()}) for k, g in enumerate(groups)]
+        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+            results = list(pool.map(partial(func, **kwargs), parts))
+    else:
+        work = {"func": func, "kwargs": kwargs, "corpus": corpus, "groups": groups, "positions": positions}
+        results = _run(_corpus_piece, work, len(groups), n_jobs)
     return pd.concat(results, ignore_index=True)
 
 
