@@ -916,14 +916,14 @@ def _exclude_languages(articles: list[dict], languages, problems: _Problems) -> 
                           f"{'/'.join(languages)}; kept out of the sentence measures")
 
 
-_KEY_JUNK = re.compile(r"[\W_]+")
+_KEY_WORD = re.compile(r"[^\W_]+")  # the words left when punctuation and underscores become spaces
 
 
 def _sentence_keys(texts, *, min_words: int = 6) -> set[bytes]:
     """Fingerprints of an article's sentences of ``min_words`` words or more (case, punctuation ignored)."""
     keys = set()
     for t in texts:
-        words = _KEY_JUNK.sub(" ", t.lower()).split()
+        words = _KEY_WORD.findall(t.lower())
         if len(words) >= min_words:
             keys.add(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest())
     return keys
