@@ -27,8 +27,10 @@ permutation tests, all from a fixed seed, for any number of outlets.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from itertools import combinations
 
@@ -741,9 +743,32 @@ def label_crosstab(scored: pd.DataFrame, *, threshold: float = THRESHOLD) -> pd.
 # --- Aggregation with uncertainty --------------------------------------------------------------
 
 
+#: Resamples and permutations are drawn this many values at a time (2 MB of indices), so
+#: memory stays bounded whatever the number of sentences. The generator hands out the
+#: same stream whether the draws come in one block or in several, and every row is
+#: reduced on its own, so the results do not depend on this size.
+_CHUNK_VALUES = 1 << 18
+
+
+def _row_chunks(n_rows: int, width: int):
+    """Sizes of consecutive blocks of ``n_rows`` rows of ``width`` values, each about ``_CHUNK_VALUES``."""
+    step = max(1, _CHUNK_VALUES // max(width, 1))
+    for lo in range(0, n_rows, step):
+        yield min(step, n_rows - lo)
+
+
 def _bootstrap_means(values: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    idx = rng.integers(0, len(values), size=(n_boot, len(values)))
-    return values[idx].mean(axis=1)
+    """Means of ``n_boot`` resamples of ``values``, drawn in blocks of rows (bounded memory).
+
+    Equal to ``values[rng.integers(0, n, size=(n_boot, n))].mean(axis=1)`` drawn at once.
+    """
+    n = len(values)
+    means = np.empty(n_boot)
+    lo = 0
+    for k in _row_chunks(n_boot, n):
+        means[lo : lo + k] = values[rng.integers(0, n, size=(k, n))].mean(axis=1)
+        lo += k
+    return means
 
 
 def _interval(draws: np.ndarray, ci: float) -> tuple[float, float]:
@@ -818,14 +843,35 @@ def tone_summary(
     return pd.DataFrame(rows, columns=columns)
 
 
-def _permutation_p(a: np.ndarray, b: np.ndarray, n_perm: int, rng: np.random.Generator) -> float:
-    pooled = np.concatenate([a, b])
-    observed = abs(a.mean() - b.mean())
-    shuffled = rng.permuted(np.tile(pooled, (n_perm, 1)), axis=1)
-    diffs = np.abs(shuffled[:, : len(a)].mean(axis=1) - shuffled[:, len(a) :].mean(axis=1))
+def _permutation_ps(pairs: Sequence[tuple[np.ndarray, np.ndarray]], n_perm: int, seed: int) -> list[float]:
+    """Two-sided permutation p-values of the difference of means for pairs ``(a, b)`` of one pooled size.
+
+    Each p-value is the one a generator seeded with ``seed`` gives when it shuffles
+    the pooled ``[a, b]`` ``n_perm`` times (``rng.permuted(np.tile(pooled, (n_perm, 1)),
+    axis=1)``). The shuffle's random draws depend only on the pooled size, so one
+    set of shuffled positions serves every pair of that size (each one-against-the-rest
+    comparison of a measure shares it), and it is drawn in blocks of rows so that memory
+    stays bounded.
+    """
+    n = len(pairs[0][0]) + len(pairs[0][1])
+    pooled = [np.concatenate([a, b]) for a, b in pairs]
+    sizes = [len(a) for a, _ in pairs]
     # A tolerance so that ties, which floating-point sums break at random, count as ties.
-    extreme = np.sum(diffs >= observed - 1e-12)
-    return float((extreme + 1) / (n_perm + 1))
+    bounds = [abs(a.mean() - b.mean()) - 1e-12 for a, b in pairs]
+    extreme = [0] * len(pairs)
+    rng = np.random.default_rng(seed)
+    positions = np.arange(n)
+    for k in _row_chunks(n_perm, n):
+        order = rng.permuted(np.tile(positions, (k, 1)), axis=1)
+        for j, (values, size, bound) in enumerate(zip(pooled, sizes, bounds)):
+            shuffled = values[order]
+            diffs = np.abs(shuffled[:, :size].mean(axis=1) - shuffled[:, size:].mean(axis=1))
+            extreme[j] += int(np.sum(diffs >= bound))
+    return [float((e + 1) / (n_perm + 1)) for e in extreme]
+
+
+def _permutation_p(a: np.ndarray, b: np.ndarray, n_perm: int, seed: int) -> float:
+    return _permutation_ps([(a, b)], n_perm, seed)[0]
 
 
 def _holm(p: Sequence[float]) -> list[float]:
@@ -888,7 +934,7 @@ def tone_difference(
         comparisons = [(g, [h]) for g, h in combinations(groups, 2)]
     else:
         comparisons = [(g, [h for h in groups if h != g]) for g in groups]
-    rows = []
+    blocks = []
     for measure in measures:
         block = []
         for g, others in comparisons:
@@ -896,9 +942,6 @@ def tone_difference(
             b = scored.loc[scored[by].isin(others), measure].dropna().to_numpy(float)
             if len(a) == 0 or len(b) == 0:
                 continue
-            rng = np.random.default_rng(seed)
-            diffs = _bootstrap_means(a, n_boot, rng) - _bootstrap_means(b, n_boot, rng)
-            lo, hi = _interval(diffs, ci)
             block.append(
                 {
                     "measure": measure,
@@ -909,12 +952,33 @@ def tone_difference(
                     "mean": float(a.mean()),
                     "mean_other": float(b.mean()),
                     "difference": float(a.mean() - b.mean()),
-                    "ci_low": lo,
-                    "ci_high": hi,
-                    "p_value": _permutation_p(a, b, n_perm, np.random.default_rng(seed)),
+                    "_pair": (a, b),
                     "small_n": len(a) < min_n or len(b) < min_n,
                 }
             )
+        blocks.append(block)
+    every = [r for block in blocks for r in block]
+
+    def interval(row: dict) -> tuple[float, float]:
+        a, b = row["_pair"]
+        rng = np.random.default_rng(seed)
+        return _interval(_bootstrap_means(a, n_boot, rng) - _bootstrap_means(b, n_boot, rng), ci)
+
+    # Each comparison has its own seeded generator, so the bootstraps can run side by side
+    # (numpy draws and averages without holding the interpreter lock).
+    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        for row, (lo, hi) in zip(every, pool.map(interval, every)):
+            row["ci_low"], row["ci_high"] = lo, hi
+    # Comparisons whose pooled sentences are equally many share the shuffles of one seeded generator.
+    by_size: dict[int, list[dict]] = {}
+    for row in every:
+        a, b = row["_pair"]
+        by_size.setdefault(len(a) + len(b), []).append(row)
+    for same in by_size.values():
+        for row, p in zip(same, _permutation_ps([r.pop("_pair") for r in same], n_perm, seed)):
+            row["p_value"] = p
+    rows = []
+    for block in blocks:
         for row, adj in zip(block, _holm([r["p_value"] for r in block])):
             row["p_adjusted"] = adj
         rows.extend(block)
