@@ -161,7 +161,7 @@ def _find_untoned(text: str, names: tuple[Term, ...]) -> list[tuple[int, int, st
         while (
             j + 1 < len(words)
             and _is_capitalised(words[j + 1].group())
-            and re.fullmatch(r"\.?\s+", text[words[j].end() : words[j + 1].start()])
+            and _NAME_GAP_RE.fullmatch(text, words[j].end(), words[j + 1].start())
         ):
             j += 1
         if j > i:
@@ -181,20 +181,40 @@ def _find_untoned(text: str, names: tuple[Term, ...]) -> list[tuple[int, int, st
     return kept
 
 
+_TOKEN_RE = re.compile(r"\S+")
+_NAME_GAP_RE = re.compile(r"\.?\s+")
+
+
+def _mask_piece(piece: str, upper: bool) -> str:
+    if upper:
+        return "".join("x" if ch.islower() else "X" for ch in piece)
+    return "".join("X" if ch.isupper() else "x" for ch in piece)
+
+
 def _apply_mask(text: str, spans: list[tuple[int, int, str]]) -> str:
     """Overwrite the spans: capitals with X, other characters but whitespace with x.
 
     Uncased characters (digits, brackets) take X inside an all-capitals token, so
     every token keeps its ``isupper()``, which VADER's capitals rule depends on.
     """
-    chars = list(text)
-    for token in re.finditer(r"\S+", text):
-        upper = token.group().isupper()
-        for a, b, _ in spans:
-            for k in range(max(a, token.start()), min(b, token.end())):
-                ch = text[k]
-                chars[k] = "X" if ch.isupper() or (upper and not ch.islower()) else "x"
-    return "".join(chars)
+    pieces, done = [], 0
+    for a, b, _ in spans:
+        # Widen the span to whole whitespace-separated tokens: a token's capitals decide its mask.
+        lo = a
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        for token in _TOKEN_RE.finditer(text, lo):
+            ts, te = token.span()
+            if ts >= b:
+                break
+            x, y = max(a, ts, done), min(b, te)
+            if x >= y:
+                continue
+            pieces.append(text[done:x])
+            pieces.append(_mask_piece(text[x:y], token.group().isupper()))
+            done = y
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def mask_untoned(text: str, *, names=()) -> tuple[str, list[tuple[int, int, str]]]:
@@ -352,7 +372,9 @@ def score_sentences(
         raise ValueError(f"methods: unknown instrument(s) {sorted(unknown)}; use 'textblob' and/or 'vader'")
     names = _as_terms(names)
     out = sentences.copy()
-    texts = [mask_untoned(t, names=names)[0] if mask else t for t in out["text"]]
+    texts = list(out["text"])
+    if mask:
+        texts = [_apply_mask(t, spans) if spans else t for t, spans in ((t, _find_untoned(t, names)) for t in texts)]
     out["scored_text"] = texts
     if "textblob" in methods:
         scores = [_textblob_scores(t) for t in texts]

@@ -304,6 +304,30 @@ def test_masking_keeps_length_whitespace_and_capitals(text):
         assert word.isupper() == new.isupper()
 
 
+def _mask_character_by_character(text, spans):
+    """The masking rule written out plainly: every character of a span inside a token, by that token's capitals."""
+    chars = list(text)
+    for token in __import__("re").finditer(r"\S+", text):
+        upper = token.group().isupper()
+        for k in range(token.start(), token.end()):
+            if any(a <= k < b for a, b, _ in spans):
+                chars[k] = "X" if text[k].isupper() or (upper and not text[k].islower()) else "x"
+    return "".join(chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("Ab cD(8)9,.:'-\"Zq \n\u00a0\tßİǅ$%") + ["Rep. ", "IBM's ", "NEW YORK "]), max_size=30).map("".join))
+def test_the_mask_writes_the_same_characters_as_the_plain_rule(text):
+    spans = S._find_untoned(text, ())
+    assert S._apply_mask(text, spans) == _mask_character_by_character(text, spans)
+
+
+def test_the_mask_of_real_sentences_follows_the_plain_rule():
+    for text in REAL:
+        spans = S._find_untoned(text, ())
+        assert S._apply_mask(text, spans) == _mask_character_by_character(text, spans)
+
+
 # --- Quoted and unquoted text --------------------------------------------------------------------
 
 
