@@ -18,8 +18,10 @@ import csv
 import hashlib
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import combinations
 from pathlib import Path
 
 import numpy as np
@@ -931,18 +933,21 @@ def _sentence_keys(texts, *, min_words: int = 6) -> set[bytes]:
 
 def _duplicate_pairs(keys: dict[str, set], outlet: dict, published: dict, *, min_share: float) -> pd.DataFrame:
     order = {aid: i for i, aid in enumerate(keys)}
+    # counted first (in C), so that only sentences found in several articles get a posting list
+    seen: Counter = Counter()
+    for ks in keys.values():
+        seen.update(ks)
     postings: dict[bytes, list[str]] = {}
     for aid, ks in keys.items():
         for k in ks:
-            postings.setdefault(k, []).append(aid)
-    shared: dict[tuple[str, str], int] = {}
+            if seen[k] > 1:
+                postings.setdefault(k, []).append(aid)
+    # pairs counted in the order they are first met, which decides ties below
+    shared: Counter = Counter()
     for ids in postings.values():
         if not 2 <= len(ids) <= 200:  # a sentence in hundreds of articles is boilerplate, not a copy
             continue
-        for i in range(len(ids)):
-            for j in range(i + 1, len(ids)):
-                pair = (ids[i], ids[j])
-                shared[pair] = shared.get(pair, 0) + 1
+        shared.update(combinations(ids, 2))
     rows = {}
     for (a, b), n in shared.items():
         share = n / min(len(keys[a]), len(keys[b]))
