@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -84,6 +85,80 @@ def test_score_sentences_matches_textblob_sentiment_exactly_when_unmasked():
 def test_vader_valences_used_as_evidence_reproduce_polarity_scores(text):
     *_, scores = S._vader_valences(text)
     assert scores == S._vader().polarity_scores(text)
+
+
+# --- The faster VADER gives exactly the package's numbers ------------------------------------------
+
+# Words that switch on each of VADER's rules: boosters and dampeners, negations (also in the
+# package's second pass), "no", "least", "never so", "without doubt", "kind of", idioms and
+# special cases, "but", capitals, emoticons, emoji, and punctuation that is stripped or kept.
+TRICKY_WORDS = [
+    "good", "GOOD", "Good", "bad", "BAD", "great", "horrible", "fair", "unfair", "love", "hate", "very", "VERY",
+    "extremely", "slightly", "barely", "kind", "of", "sort", "not", "NOT", "isn't", "ain't", "don't", "never",
+    "so", "this", "without", "doubt", "no", "nor", "or", "least", "at", "but", "BUT", "yet", "the", "shit",
+    "bomb", "bad ass", "cut the mustard", "hand to mouth", "yeah right", "kiss of death", "to die for",
+    ":)", ":(", ":-D", "<3", "(!)", "lol", "!", "!!", "?", "??", "???", "????", ",", ".", "...", "'", "\"",
+    "good!", "bad?", "(good)", "nice.", "😁", "💘", "🙂", "x", "X", "Xxxx", "İstanbul", "wonderful",
+    "n't", "hardly", "uh-uh", "despite", "effing", "frackin", "hella",
+]
+SEPARATORS = [" ", " ", " ", "  ", "\t", "\n", ""]
+
+
+@st.composite
+def tricky_texts(draw):
+    words = draw(st.lists(st.sampled_from(TRICKY_WORDS), max_size=14))
+    gaps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(words), max_size=len(words)))
+    return "".join(g + w for g, w in zip(gaps, words)) + draw(st.sampled_from(["", " ", ".", "!", " ?"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _package_vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _assert_vader_identical(texts):
+    package, fast = _package_vader(), S._vader()
+    for text in texts:
+        expected, got = package.polarity_scores(text), fast.polarity_scores(text)
+        assert got == expected, text
+        assert [type(v) for v in got.values()] == [type(v) for v in expected.values()], text
+
+
+def _synthetic_sentences(n_articles: int = 2000) -> list[str]:
+    """Every body sentence of the benchmark's seeded synthetic corpus, in matching form."""
+    import random
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    from synthetic import make_article
+
+    r = random.Random(2020)
+    out = []
+    for _ in range(n_articles):
+        for paragraph in make_article(r)["paragraphs"]:
+            text = normalise(paragraph).text.strip()
+            out.extend(text[a:b] for a, b in split_sentences(text))
+    return out
+
+
+@settings(max_examples=3000, deadline=None)
+@given(tricky_texts())
+def test_fast_vader_equals_the_package_on_tricky_strings(text):
+    _assert_vader_identical([text, S.mask_untoned(text)[0]])
+
+
+def test_fast_vader_equals_the_package_on_every_bundled_sentence_masked_and_unmasked():
+    _assert_vader_identical(REAL + INVENTED + [S.mask_untoned(t)[0] for t in REAL])
+
+
+def test_fast_vader_equals_the_package_on_a_2000_article_synthetic_corpus():
+    texts = _synthetic_sentences()
+    assert len(texts) > 50_000
+    _assert_vader_identical([S.mask_untoned(t)[0] for t in texts])
 
 
 def test_score_sentences_keeps_input_columns_and_adds_every_tone_column():
