@@ -661,31 +661,25 @@ def load_corpus(
     fixes_by = _fixes_by_article(fixes)
     jobs = [(r.fields, r.text, r.where, r.origin, r.data.startswith(b"\xef\xbb\xbf"),
              fixes_by(r.fields["article_id"]), provided_by) for r in records]
-    results = _read_all(jobs, n_jobs)
+    results, tables = _read_all(jobs, n_jobs)
 
-    articles, lines, sentences, headlines, norms = [], [], [], [], []
+    articles = []
     texts: dict[str, str] = {}
     keys: dict[str, set] = {}
-    for record, job, (result, notes) in zip(records, jobs, results):
+    for record, job, (art, notes, applied) in zip(records, jobs, results):
         aid, fname = record.fields["article_id"], record.fields["file"]
         for level, message in notes:
             if level == "error":
                 problems.error(aid, fname, message)
             else:
                 problems.note(aid, fname, level, message)
-        if result is None:
+        if art is None:
             continue
-        art, art_lines, art_sents, art_head, art_norms = result
         keys[aid] = art.pop("_keys")
         articles.append(art)
-        lines.extend(art_lines)
-        sentences.extend(art_sents)
-        headlines.extend(art_head)
-        norms.extend(art_norms)
         texts[aid] = record.text
         article_fixes = job[5]
         if article_fixes:
-            applied = {n[5] for n in art_norms if n[2] == "correction"}  # the raw text of each correction
             for fix in article_fixes:
                 if fix.find not in applied and aid in fix.scope:
                     problems.note(aid, fname, "warning", f"{record.where}: correction '{fix.find}' -> '{fix.replace}' was never applied")
@@ -716,15 +710,16 @@ def load_corpus(
     art_df = pd.DataFrame(articles)
     art_df = art_df[MANIFEST_COLUMNS + SOURCE_COLUMNS + COUNT_COLUMNS + ["text_origin", "excluded"]]
     art_df["published"] = pd.to_datetime(art_df["published"].replace("", None), format="%Y-%m-%d")
+    sent_df, heads = tables["sentences"], tables["headlines"]
     if excluded:
-        sentences = [r for r in sentences if r[0] not in excluded]
-        headlines = [r for r in headlines if r[0] not in excluded]
+        sent_df = sent_df[~sent_df["article_id"].isin(excluded)].reset_index(drop=True)
+        heads = heads[~heads["article_id"].isin(excluded)].reset_index(drop=True)
     return Corpus(
         articles=art_df.reset_index(drop=True).astype({c: "str" for c in MANIFEST_COLUMNS if c != "published"}),
-        lines=_table(lines, LINE_COLUMNS, "lines"),
-        sentences=_table(sentences, SENTENCE_COLUMNS, "sentences"),
-        headlines=_table(headlines, SENTENCE_COLUMNS, "headlines"),
-        normalisations=_table(norms, NORMALISATION_COLUMNS, "normalisations"),
+        lines=tables["lines"],
+        sentences=sent_df,
+        headlines=heads,
+        normalisations=tables["normalisations"],
         problems=_table(problems.rows, PROBLEM_COLUMNS, "problems"),
         duplicates=pairs,
         texts=texts,
@@ -877,14 +872,36 @@ def _set_jobs(jobs: list) -> None:
     _JOBS = jobs
 
 
-def _read_range(bounds: tuple[int, int]) -> list:
-    return [_read_record(job) for job in _JOBS[bounds[0]:bounds[1]]]
+_ROW_TABLES = (("lines", LINE_COLUMNS), ("sentences", SENTENCE_COLUMNS), ("headlines", SENTENCE_COLUMNS),
+               ("normalisations", NORMALISATION_COLUMNS))
 
 
-def _read_all(jobs: list, n_jobs: int) -> list:
-    """``_read_record`` for every job, in order, in ``n_jobs`` processes for a large corpus."""
+def _read_jobs(jobs: list) -> tuple[list, dict[str, pd.DataFrame]]:
+    """For consecutive jobs: ``[(article or None, notes, corrections applied), …]`` and the rows of
+    all of them as tables (built here, so that a worker process does that work too)."""
+    per_article = []
+    rows: dict[str, list] = {name: [] for name, _ in _ROW_TABLES}
+    for job in jobs:
+        result, notes = _read_record(job)
+        if result is None:
+            per_article.append((None, notes, None))
+            continue
+        art, *tables = result
+        for (name, _), part in zip(_ROW_TABLES, tables):
+            rows[name].extend(part)
+        applied = {n[5] for n in tables[3] if n[2] == "correction"} if job[5] else None  # raw text corrected
+        per_article.append((art, notes, applied))
+    return per_article, {name: _table(rows[name], columns, name) for name, columns in _ROW_TABLES}
+
+
+def _read_range(bounds: tuple[int, int]) -> tuple[list, dict[str, pd.DataFrame]]:
+    return _read_jobs(_JOBS[bounds[0]:bounds[1]])
+
+
+def _read_all(jobs: list, n_jobs: int) -> tuple[list, dict[str, pd.DataFrame]]:
+    """:func:`_read_jobs` for every job, in order, in ``n_jobs`` processes for a large corpus."""
     if n_jobs <= 1 or len(jobs) < 200:
-        return [_read_record(job) for job in jobs]
+        return _read_jobs(jobs)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -904,7 +921,10 @@ def _read_all(jobs: list, n_jobs: int) -> list:
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=n_jobs, mp_context=context, initializer=_set_jobs,
                              initargs=(jobs,)) as pool:
-        return [r for part in pool.map(_read_range, bounds) for r in part]
+        parts = list(pool.map(_read_range, bounds))
+    per_article = [a for p, _ in parts for a in p]
+    tables = {name: pd.concat([t[name] for _, t in parts], ignore_index=True) for name, _ in _ROW_TABLES}
+    return per_article, tables
 
 
 def _exclude_languages(articles: list[dict], languages, problems: _Problems) -> None:
