@@ -467,9 +467,99 @@ def _vader_fast_scores(analyser, text: str) -> dict:
     return analyser.score_valence(sentiments, text)
 
 
+@lru_cache(maxsize=1)
+def _textblob_tables():
+    """TextBlob's lexicon as a plain dict (loaded), and its emoticons by lower-case form."""
+    from textblob import _text as tt
+
+    analyser = _textblob()
+    len(analyser)  # the lexicon loads on first use
+    emoticons: dict[str, float] = {}
+    for (_, polarity), forms in tt.EMOTICONS.items():
+        for form in forms:
+            emoticons.setdefault(form.lower(), polarity)
+    return tt, analyser, dict(analyser), emoticons
+
+
+def _textblob_assessments(words: list[str]) -> list[tuple]:
+    """``textblob.en.sentiment.assessments(((w, None) for w in words))``, the same steps on plain data.
+
+    The package reaches its lexicon through a lazily loading dict on every lookup,
+    keeps each assessment as a dict, and lowers every emoticon of its table for each
+    short token; here the lexicon is a plain dict, assessments are lists, and the
+    emoticons are lowered once (the first face in the table's order wins, as in the
+    loop over it).
+    """
+    tt, analyser, lexicon, emoticons = _textblob_tables()
+    negations, modifiers, is_modifier = analyser.negations, analyser.modifiers, analyser.modifier
+    labels, punctuation = analyser.labeler, tt.PUNCTUATION
+    a: list[list] = []  # [words, polarity, subjectivity, intensity, negated, label]
+    m = None  # the preceding modifier
+    n = None  # the preceding negation
+    for w in words:
+        entry = lexicon.get(w)
+        if entry is not None and None in entry:
+            p, s, i = entry[None]
+            if m is None:
+                a.append([[w], p, s, i, 1, labels.get(w)])
+            else:
+                last = a[-1]
+                last[0].append(w)
+                last[1] = max(-1.0, min(p * last[3], +1.0))
+                last[2] = max(-1.0, min(s * last[3], +1.0))
+                last[3] = i
+                last[5] = labels.get(w)
+            if n is not None:
+                last = a[-1]
+                last[0].insert(0, n)
+                last[3] = 1.0 / last[3]
+                last[4] = -1
+            m = None
+            n = None
+            if any(map(entry.__contains__, modifiers)):
+                m = w
+            if w in negations:
+                n = w
+        else:
+            if w in negations:
+                n = w
+            elif n and len(w.strip("'")) > 1:
+                n = None
+            if n is not None and m is not None and (None in modifiers or is_modifier(m)):
+                a[-1][0].append(n)
+                a[-1][4] = -1
+                n = None
+            elif m and len(w) > 2:
+                m = None
+            if w == "!" and len(a) > 0:
+                a[-1][0].append("!")
+                a[-1][1] = max(-1.0, min(a[-1][1] * 1.25, +1.0))
+            if w == "(!)":
+                a.append([[w], 0.0, 1.0, 1.0, 1, tt.IRONY])
+            if w.isalpha() is False and len(w) <= 5 and w not in punctuation:
+                face = emoticons.get(w)
+                if face is not None:
+                    a.append([[w], face, 1.0, 1.0, 1, tt.MOOD])
+    return [(w, p * -0.5 if neg < 0 else p, s, x) for w, p, s, _, neg, x in a]
+
+
 def _textblob_scores(text: str):
-    """``(polarity, subjectivity)`` with ``.assessments``; equal to ``TextBlob(text).sentiment``."""
-    return _textblob()(text)
+    """``(polarity, subjectivity)`` with ``.assessments``; equal to ``TextBlob(text).sentiment``.
+
+    The package's own tokenizer, then :func:`_textblob_assessments` and the same
+    averages as ``textblob.en.sentiment(text)``. Tested equal (floats with ==, and
+    the assessments) in ``tests/test_sentiment.py``.
+    """
+    tt, analyser, _, _ = _textblob_tables()
+    a = _textblob_assessments([w.lower() for w in " ".join(analyser.tokenizer(text)).split()])
+    p_sum, s_sum, count = 0, 0, 0
+    for _, p, s, _ in a:
+        p_sum += 1 * p
+        s_sum += 1 * s
+        count += 1
+    return tt.Score(
+        polarity=p_sum / float(count or 1), subjectivity=s_sum / float(count or 1), assessments=a
+    )
 
 
 def score_sentences(

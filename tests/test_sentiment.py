@@ -126,7 +126,8 @@ def _assert_vader_identical(texts):
         assert [type(v) for v in got.values()] == [type(v) for v in expected.values()], text
 
 
-def _synthetic_sentences(n_articles: int = 2000) -> list[str]:
+@functools.lru_cache(maxsize=1)
+def _synthetic_sentences(n_articles: int = 2000) -> tuple[str, ...]:
     """Every body sentence of the benchmark's seeded synthetic corpus, in matching form."""
     import random
     import sys
@@ -142,7 +143,12 @@ def _synthetic_sentences(n_articles: int = 2000) -> list[str]:
         for paragraph in make_article(r)["paragraphs"]:
             text = normalise(paragraph).text.strip()
             out.extend(text[a:b] for a, b in split_sentences(text))
-    return out
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _synthetic_masked() -> tuple[str, ...]:
+    return tuple(S.mask_untoned(t)[0] for t in _synthetic_sentences())
 
 
 @settings(max_examples=3000, deadline=None)
@@ -156,9 +162,54 @@ def test_fast_vader_equals_the_package_on_every_bundled_sentence_masked_and_unma
 
 
 def test_fast_vader_equals_the_package_on_a_2000_article_synthetic_corpus():
-    texts = _synthetic_sentences()
+    texts = _synthetic_masked()
     assert len(texts) > 50_000
-    _assert_vader_identical([S.mask_untoned(t)[0] for t in texts])
+    _assert_vader_identical(texts)
+
+
+# --- The leaner TextBlob gives exactly the package's numbers ---------------------------------------
+
+TEXTBLOB_TRICKY_WORDS = [
+    "good", "GOOD", "bad", "great", "terrible", "terribly", "horribly", "very", "really", "quite", "extremely",
+    "not", "no", "never", "n't", "isn't", "don't", "a", "the", "an", "is", "it", "of", "so", "!", "!!", "(!)",
+    "( ! )", "?", ".", "...", ",", ";", ":)", ": )", ":-)", ":D", "xD", "XD", ":(", ":'(", "<3", ">:P", "8)",
+    ";)", "=/", "(", ")", "'", "\"", "\u201c", "\u201d", "\u2019", "U.S.", "Mr.", "e.g.", "etc.", "I'm",
+    "you're", "we've", "she'd", "it'll", "dammit", "wonderful", "sad", "happy", "x", "Xxxx", "xxxx", "2",
+    "\n\n", "\n",
+]
+
+
+@st.composite
+def textblob_tricky_texts(draw):
+    words = draw(st.lists(st.sampled_from(TEXTBLOB_TRICKY_WORDS), max_size=14))
+    gaps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(words), max_size=len(words)))
+    return "".join(g + w for g, w in zip(gaps, words)) + draw(st.sampled_from(["", " ", ".", "!", " ?"]))
+
+
+def _assert_textblob_identical(texts):
+    from textblob.en import sentiment as package
+
+    for text in texts:
+        expected, got = package(text), S._textblob_scores(text)
+        assert tuple(got) == tuple(expected), text
+        assert [type(v) for v in got] == [type(v) for v in expected], text
+        assert got.assessments == expected.assessments, text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(textblob_tricky_texts())
+def test_lean_textblob_equals_the_package_on_tricky_strings(text):
+    _assert_textblob_identical([text, S.mask_untoned(text)[0]])
+
+
+def test_lean_textblob_equals_the_package_on_every_bundled_sentence_masked_and_unmasked():
+    _assert_textblob_identical(REAL + INVENTED + [S.mask_untoned(t)[0] for t in REAL])
+
+
+def test_lean_textblob_equals_the_package_on_a_2000_article_synthetic_corpus():
+    texts = _synthetic_masked()
+    assert len(texts) > 50_000
+    _assert_textblob_identical(texts)
 
 
 def test_score_sentences_keeps_input_columns_and_adds_every_tone_column():
