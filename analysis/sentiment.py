@@ -543,15 +543,116 @@ def _textblob_assessments(words: list[str]) -> list[tuple]:
     return [(w, p * -0.5 if neg < 0 else p, s, x) for w, p, s, _, neg, x in a]
 
 
+@lru_cache(maxsize=1)
+def _textblob_token_rules():
+    from textblob import _text as tt
+
+    leading = tuple(tt.PUNCTUATION.replace(".", ""))
+    return tt, leading, leading + (".",), tuple(tt.replacements.items()), re.compile(r"\n{2,}")
+
+
+@lru_cache(maxsize=200_000)
+def _textblob_split_token(t: str) -> tuple[str, ...]:
+    """The tokens ``textblob._text.find_tokens`` makes of one whitespace-separated token."""
+    tt, leading, trailing, _, _ = _textblob_token_rules()
+    replace, abbreviations = tt.replacements, tt.ABBREVIATIONS
+    out, tail = [], []
+    while t.startswith(leading) and t not in replace:
+        out.append(t[0])
+        t = t[1:]
+    while t.endswith(trailing) and t not in replace:
+        if t.endswith(leading):
+            tail.append(t[-1])
+            t = t[:-1]
+        if t.endswith("..."):
+            tail.append("...")
+            t = t[:-3].rstrip(".")
+        if t.endswith("."):
+            if (
+                t in abbreviations
+                or tt.RE_ABBR1.match(t) is not None
+                or tt.RE_ABBR2.match(t) is not None
+                or tt.RE_ABBR3.match(t) is not None
+            ):
+                break
+            tail.append(t[-1])
+            t = t[:-1]
+    if t != "":
+        out.append(t)
+    out.extend(reversed(tail))
+    return tuple(out)
+
+
+_SENTENCE_ENDS = frozenset(("...", ".", "!", "?"))
+_SENTENCE_TAIL = frozenset(("'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")"))
+
+
+def _textblob_tokens(string: str) -> list[str]:
+    """``" ".join(textblob.en.parser.find_tokens(string)).split()``, with each token's split cached.
+
+    The same steps as the package's tokenizer: contractions and quotes spaced out,
+    whitespace collapsed, leading and trailing punctuation split from each token
+    (abbreviations and ellipses kept), tokens grouped into sentences, and the
+    sarcasm mark and emoticons joined back within each sentence.
+    """
+    tt, _, _, replacements, linebreak = _textblob_token_rules()
+    for a, b in replacements:
+        string = string.replace(a, b)  # literal patterns: re.sub(a, b, s) in the package
+    string = (
+        string.replace("\u201c", " \u201c ").replace("\u201d", " \u201d ").replace("\u2018", " \u2018 ")
+        .replace("\u2019", " \u2019 ").replace("'", " ' ").replace('"', ' " ')
+    )
+    string = string.replace("\r\n", "\n")
+    eos = tt.EOS
+    if "\n\n" in string:
+        string = linebreak.sub(f" {eos} ", string)
+    tokens: list[str] = []
+    for t in string.split():
+        tokens.extend(_textblob_split_token(t))
+    sentences, i, j, n = [[]], 0, 0, len(tokens)
+    while j < n:
+        if tokens[j] in _SENTENCE_ENDS or tokens[j] == eos:
+            while j < n and (tokens[j] in _SENTENCE_TAIL or tokens[j] == eos):
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != eos)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    words: list[str] = []
+    for sentence in sentences:
+        if not sentence:
+            continue
+        joined = " ".join(sentence)
+        if "(" in joined:
+            joined = tt.RE_SARCASM.sub("(!)", joined)
+        joined = tt.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined)
+        words.extend(joined.split())
+    return words
+
+
+@lru_cache(maxsize=1)
+def _textblob_default_tokenizer() -> bool:
+    """Whether the analyser tokenizes with the English parser's ``find_tokens`` that :func:`_textblob_tokens` mirrors."""
+    tt, analyser, _, _ = _textblob_tables()
+    return getattr(analyser.tokenizer, "__func__", None) is tt.Parser.find_tokens
+
+
 def _textblob_scores(text: str):
     """``(polarity, subjectivity)`` with ``.assessments``; equal to ``TextBlob(text).sentiment``.
 
-    The package's own tokenizer, then :func:`_textblob_assessments` and the same
-    averages as ``textblob.en.sentiment(text)``. Tested equal (floats with ==, and
+    :func:`_textblob_tokens` (the package's tokenizer, each token's split cached),
+    :func:`_textblob_assessments` and the same averages as ``textblob.en.sentiment(text)``. Tested equal (floats with ==, and
     the assessments) in ``tests/test_sentiment.py``.
     """
     tt, analyser, _, _ = _textblob_tables()
-    a = _textblob_assessments([w.lower() for w in " ".join(analyser.tokenizer(text)).split()])
+    if _textblob_default_tokenizer():
+        words = _textblob_tokens(str(text))
+    else:
+        words = " ".join(analyser.tokenizer(text)).split()
+    a = _textblob_assessments([w.lower() for w in words])
     p_sum, s_sum, count = 0, 0, 0
     for _, p, s, _ in a:
         p_sum += 1 * p
