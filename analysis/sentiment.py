@@ -820,7 +820,7 @@ def _locate(text_lower: str, token: str, cursor: int) -> tuple[int, int] | None:
 
 def _textblob_evidence(text: str) -> list[dict]:
     analyser = _textblob()
-    score = analyser(text)
+    score = _textblob_scores(text)
     lower = text.lower()
     rows, cursor = [], 0
     for words, p, s, label in score.assessments:
@@ -978,7 +978,10 @@ def sentiment_evidence(
     names = _as_terms(names)
     rows = []
     for _, row in sentences.iterrows():
-        text = mask_untoned(row["text"], names=names)[0] if mask else row["text"]
+        text = row["text"]
+        if mask:
+            spans = _find_untoned(text, names)
+            text = _apply_mask(text, spans) if spans else text
         found = []
         if "textblob" in methods:
             found += _textblob_evidence(text)
