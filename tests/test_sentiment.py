@@ -719,3 +719,12 @@ def test_figures_have_one_panel_per_instrument_and_one_row_per_outlet():
     assert [ax.get_title() for ax in grid.axes[:2]] == list(S.MEASURES.values())
     empty = S.plot_targeted_tone(S.targeted_tone(table.assign(sentence_id=[f"s{i}" for i in range(1, 7)]), mentions.iloc[:0]))
     assert "No sentence" in empty.axes[0].texts[0].get_text()
+
+
+def test_permutations_are_fewer_only_for_large_corpora():
+    from analysis.sentiment import _default_permutations
+
+    assert _default_permutations(59) == 10_000
+    assert _default_permutations(50_000) == 10_000
+    assert 999 <= _default_permutations(325_866) < 10_000
+    assert _default_permutations(10_000_000) == 999
