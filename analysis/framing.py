@@ -392,14 +392,24 @@ def _frames_and_other(frames, detections) -> tuple[list[str], str]:
     return names, other
 
 
+def _indicator_matrix(ids: pd.Series, detections: pd.DataFrame, names: list[str]) -> np.ndarray:
+    """Bool ``(len(ids), len(names) + 1)``: which frames each row's sentence invokes, the residual frame last."""
+    codes, uniq = pd.factorize(ids)
+    k = len(names)
+    mat = np.zeros((len(uniq) + 1, k + 1), dtype=bool)  # the extra row is for missing ids
+    if len(detections) and len(uniq):
+        rows = pd.Index(uniq).get_indexer(detections["sentence_id"])
+        cols = pd.Index(names).get_indexer(detections["frame"])
+        hit = (rows >= 0) & (cols >= 0)
+        mat[rows[hit], cols[hit]] = True
+    mat[:, k] = ~mat[:, :k].any(axis=1)
+    return mat[codes]
+
+
 def _indicators(sentences, detections, names, other) -> pd.DataFrame:
     """One row per sentence, one bool column per frame and the residual frame."""
-    ids = sentences["sentence_id"]
-    hits = detections[detections["sentence_id"].isin(set(ids))]
-    table = pd.crosstab(hits["sentence_id"], hits["frame"]) if len(hits) else pd.DataFrame()
-    table = table.reindex(index=ids, columns=names, fill_value=0).fillna(0) > 0
-    table[other] = ~table.any(axis=1)
-    return table.reset_index(drop=True)
+    mat = _indicator_matrix(sentences["sentence_id"], detections, names)
+    return pd.DataFrame(mat, columns=[*names, other])
 
 
 def sentence_frames(sentences: pd.DataFrame, detections: pd.DataFrame, *, frames=None) -> pd.DataFrame:
@@ -416,11 +426,16 @@ def sentence_frames(sentences: pd.DataFrame, detections: pd.DataFrame, *, frames
         hits = hits.sort_values("start", kind="stable")
     if "match" not in hits.columns:
         hits = hits.assign(match="")
-    agg = (
-        hits.groupby(["sentence_id", "frame"], sort=False)
-        .agg(n_cues=("match", "size"), cues=("match", "; ".join))
-        .reset_index()
-    )
+    # the matches of each (sentence, frame), in order of first appearance; pandas' per-group join is slow
+    cues: dict[tuple, list] = {}
+    for key in zip(hits["sentence_id"], hits["frame"], hits["match"]):
+        cues.setdefault(key[:2], []).append(key[2])
+    agg = pd.DataFrame({
+        "sentence_id": pd.Series([k[0] for k in cues], dtype=hits["sentence_id"].dtype),
+        "frame": pd.Series([k[1] for k in cues], dtype=hits["frame"].dtype),
+        "n_cues": pd.Series([len(v) for v in cues.values()], dtype="int64"),
+        "cues": pd.Series(["; ".join(v) for v in cues.values()], dtype="str" if cues else hits["match"].dtype),
+    })
     base = sentences[keep].reset_index(drop=True).reset_index(names="_order")
     out = base.merge(agg, on="sentence_id", how="left")
     out["frame"] = out["frame"].fillna(other)
@@ -642,20 +657,38 @@ def dominant_frames(sentences: pd.DataFrame, detections: pd.DataFrame, *, frames
     names, other = _frames_and_other(frames, detections)
     sf = sentence_frames(sentences, detections, frames=frames)
     first = detections.groupby(["sentence_id", "frame"])["start"].min()
-    sf["first"] = [first.get((s, f), np.inf) for s, f in zip(sf["sentence_id"], sf["frame"])]
+    at = first.index.get_indexer(pd.MultiIndex.from_arrays([sf["sentence_id"], sf["frame"]])) if len(first) else \
+        np.full(len(sf), -1)
+    sf["first"] = np.append(first.to_numpy(dtype=float), np.inf)[at]  # -1, not found: inf
+    # paragraphs numbered in reading order; all paragraphs are ranked at once rather than one groupby each
+    sf["_p"] = sf.groupby(["article_id", "paragraph_no"], sort=False).ngroup()
+    sf = sf[sf["_p"] >= 0]
+    stats = (
+        sf.groupby(["_p", "frame"])  # frames in sorted order: the last tie-break, as before
+        .agg(n_invoking=("sentence_id", "nunique"), n_cues=("n_cues", "sum"), first=("first", "min"))
+        .reset_index()
+    )
+    p, frame = stats["_p"].to_numpy(), stats["frame"].to_numpy(dtype=object)
+    is_other = frame == other
+    substantive = np.bincount(p[~is_other], minlength=p.max() + 1 if len(p) else 0) > 0
+    keep = ~(is_other & substantive[p])
+    stats = stats[keep]
+    p, frame = p[keep], frame[keep]
+    n_inv, n_cues = stats["n_invoking"].to_numpy(), stats["n_cues"].to_numpy()
+    order = np.lexsort((np.arange(len(p)), stats["first"].to_numpy(), -n_cues, -n_inv, p))
+    p, frame, n_inv, n_cues = p[order], frame[order], n_inv[order], n_cues[order]
+    lead = np.r_[True, p[1:] != p[:-1]] if len(p) else np.zeros(0, dtype=bool)
+    best = np.flatnonzero(lead)  # one per paragraph, in paragraph order
+    tied: list[list[str]] = [[] for _ in best]
+    which = np.cumsum(lead) - 1
+    for i in np.flatnonzero(~lead & (n_inv == n_inv[best][which])):
+        tied[which[i]].append(frame[i])
+    heads = sf.drop_duplicates("_p")  # the first row of each paragraph, in paragraph order
     n_sent = sentences.groupby(["article_id", "paragraph_no"]).size()
-    rows = []
-    for (aid, pno), g in sf.groupby(["article_id", "paragraph_no"], sort=False):
-        stats = g.groupby("frame").agg(n_invoking=("sentence_id", "nunique"), n_cues=("n_cues", "sum"),
-                                       first=("first", "min"))
-        substantive = stats.drop(index=other, errors="ignore")
-        if len(substantive):
-            stats = substantive
-        stats = stats.sort_values(["n_invoking", "n_cues", "first"], ascending=[False, False, True], kind="stable")
-        best = stats.index[0]
-        tied = [f for f in stats.index[1:] if stats.at[f, "n_invoking"] == stats.at[best, "n_invoking"]]
-        rows.append((aid, g["outlet"].iloc[0], pno, int(n_sent[(aid, pno)]), best,
-                     int(stats.at[best, "n_invoking"]), int(stats.at[best, "n_cues"]), ", ".join(tied)))
+    sizes = n_sent.reindex(pd.MultiIndex.from_arrays([heads["article_id"], heads["paragraph_no"]])).to_numpy()
+    rows = list(zip(heads["article_id"].tolist(), heads["outlet"].tolist(), heads["paragraph_no"].tolist(),
+                    sizes.astype("int64").tolist(), frame[best].tolist(), n_inv[best].astype("int64").tolist(),
+                    n_cues[best].astype("int64").tolist(), [", ".join(t) for t in tied]))
     return pd.DataFrame(rows, columns=["article_id", "outlet", "paragraph_no", "n_sentences", "frame",
                                        "n_invoking", "n_cues", "tied_with"])
 
@@ -702,14 +735,22 @@ def frame_placement(
         parts.append(("headline", headlines))
     parts.append(("lede", sentences[sentences["paragraph_no"] == 1]))
     parts.append(("body", sentences[sentences["paragraph_no"] > 1]))
+    groups = sorted(set(sentences[by]) | (set(headlines[by]) if headlines is not None else set()))
+    where = {g: i for i, g in enumerate(groups)}
+    counts = []  # per part: sentences per group, and sentences invoking each frame per group
+    for part, table in parts:
+        ind = _indicator_matrix(table["sentence_id"], detections, names)
+        codes = np.array([where.get(g, -1) for g in table[by]], dtype=np.int64)
+        inside = codes >= 0
+        k = np.zeros((len(groups), ind.shape[1]), dtype=np.int64)
+        np.add.at(k, codes[inside], ind[inside])
+        counts.append((part, np.bincount(codes[inside], minlength=len(groups)), k))
     rows = []
-    for group in sorted(set(sentences[by]) | (set(headlines[by]) if headlines is not None else set())):
-        for part, table in parts:
-            sub = table[table[by] == group]
-            ind = _indicators(sub, detections, names, other)
-            n = len(sub)
-            for f in [*names, other]:
-                k = int(ind[f].sum()) if n else 0
+    for i, group in enumerate(groups):
+        for part, n_part, k_part in counts:
+            n = int(n_part[i])
+            for j, f in enumerate([*names, other]):
+                k = int(k_part[i, j]) if n else 0
                 rows.append((group, part, f, n, k, k / n if n else np.nan))
     return pd.DataFrame(rows, columns=[by, "part", "frame", "n_sentences", "n_invoking", "share"])
 
@@ -743,14 +784,21 @@ def frame_evidence(
     names, _ = _frames_and_other(frames, detections)
     text_col = "raw" if "raw" in sentences.columns else "text"
     _check_columns(sentences, ["sentence_id", "outlet", "start", text_col], "sentences")
-    info = sentences.set_index("sentence_id")
-    order = {s: i for i, s in enumerate(sentences["sentence_id"])}
-    rows = []
+    ids = sentences["sentence_id"].tolist()
+    order = {s: i for i, s in enumerate(ids)}
+    # the last row of a repeated id, as a lookup by label would give
+    info = dict(zip(ids, zip(sentences["start"].tolist(), sentences[text_col].tolist(), sentences["outlet"].tolist())))
+    rank = {f: i for i, f in enumerate(names)}
     hits = detections[detections["sentence_id"].isin(order)]
-    for (sid, frame), g in hits.groupby(["sentence_id", "frame"], sort=False):
-        base = int(info.at[sid, "start"])
-        text = info.at[sid, text_col]
-        spans = sorted({(int(a) - base, int(b) - base) for a, b in zip(g["start"], g["end"])})
+    groups: dict[tuple, list] = {}
+    for sid, frame, a, b, match in zip(hits["sentence_id"], hits["frame"], hits["start"].tolist(),
+                                        hits["end"].tolist(), hits["match"]):
+        groups.setdefault((sid, frame), []).append((a, b, match))
+    rows = []
+    for (sid, frame), found in groups.items():
+        start, text, outlet = info[sid]
+        base = int(start)
+        spans = sorted({(int(a) - base, int(b) - base) for a, b, _ in found})
         pieces, pos = [], 0
         for a, b in spans:
             if a < pos:  # overlapping spans cannot happen with one matcher; keep the first
@@ -758,8 +806,8 @@ def frame_evidence(
             pieces += [text[pos:a], marks[0], text[a:b], marks[1]]
             pos = b
         pieces.append(text[pos:])
-        cues = "; ".join(dict.fromkeys(g.sort_values("start")["match"]))
-        rows.append((frame, info.at[sid, "outlet"], sid, cues, "".join(pieces), names.index(frame), order[sid]))
+        cues = "; ".join(dict.fromkeys(m for _, _, m in sorted(found, key=lambda h: h[0])))
+        rows.append((frame, outlet, sid, cues, "".join(pieces), rank[frame], order[sid]))
     out = pd.DataFrame(rows, columns=["frame", "outlet", "sentence_id", "cues", "sentence", "_f", "_s"])
     return out.sort_values(["_f", "_s"], kind="stable").drop(columns=["_f", "_s"]).reset_index(drop=True)
 
@@ -887,18 +935,26 @@ def plot_frame_sequence(
     *,
     colours: dict[str, str],
     frames=None,
+    max_articles: int = 12,
 ):
     """The frames of each article in reading order: one panel per article, one row per frame.
 
     The x-axis is the sentence number (0 is the headline, if ``sentences`` includes
-    it); dotted lines mark paragraph breaks. Returns the figure.
+    it); dotted lines mark paragraph breaks. A corpus of more than ``max_articles``
+    articles shows that many, taken in turn from each outlet (its first article,
+    then its second, ...) and drawn in corpus order; the title says how many of
+    how many. Returns the figure.
     """
     import matplotlib.pyplot as plt
 
     names, other = _frames_and_other(frames, detections)
     rows = [*names, other]
-    sf = sentence_frames(sentences, detections, frames=frames)
     articles = list(dict.fromkeys(sentences["article_id"]))
+    n_articles = len(articles)
+    if n_articles > max_articles:
+        articles = _articles_in_turn(sentences, articles, max_articles)
+        sentences = sentences[sentences["article_id"].isin(set(articles))]
+    sf = sentence_frames(sentences, detections, frames=frames)
     fig, axes = plt.subplots(len(articles), 1, figsize=(8, (0.24 * len(rows) + 0.9) * len(articles)),
                              sharex=True, squeeze=False)
     ypos = {f: i for i, f in enumerate(rows)}
@@ -917,6 +973,23 @@ def plot_frame_sequence(
         ax.grid(axis="y", color="#eeeeee", linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)
     axes[-1, 0].set_xlabel("sentence number in the article (0 = headline); dotted lines are paragraph breaks")
-    fig.suptitle("Frames sentence by sentence, in reading order", x=0.01, ha="left", fontsize=11)
+    title = "Frames sentence by sentence, in reading order"
+    if len(articles) < n_articles:
+        title += f" ({len(articles)} of {n_articles} articles, taken in turn from each outlet)"
+    fig.suptitle(title, x=0.01, ha="left", fontsize=11)
     fig.tight_layout()
     return fig
+
+
+def _articles_in_turn(sentences: pd.DataFrame, articles: list, limit: int) -> list:
+    """``limit`` of ``articles``: each outlet's first, then each one's second, ..., in corpus order."""
+    outlet_of = dict(zip(sentences["article_id"], sentences["outlet"]))
+    by_outlet: dict = {}
+    for a in articles:
+        by_outlet.setdefault(outlet_of[a], []).append(a)
+    chosen: set = set()
+    for turn in range(max(len(v) for v in by_outlet.values())):
+        for listed in by_outlet.values():
+            if turn < len(listed) and len(chosen) < limit:
+                chosen.add(listed[turn])
+    return [a for a in articles if a in chosen]

@@ -627,3 +627,45 @@ def test_figures_show_every_frame_and_outlet(codebook):
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["A minus B, sentences", "A minus B, paragraphs"]
     fig = plot_frame_sequence(s, d, colours=colours, frames=codebook)
     assert len(fig.axes) == 2 and fig.axes[0].get_title(loc="left").startswith("A")
+
+
+def test_sequence_figure_of_a_large_corpus_shows_max_articles_taken_in_turn_from_each_outlet(codebook):
+    # outlet A has four articles, B two, C one: in turn A1 B1 C1 A2 B2, drawn in corpus order
+    articles = [("a1", "A"), ("a2", "A"), ("a3", "A"), ("a4", "A"), ("b1", "B"), ("b2", "B"), ("c1", "C")]
+    s = make_sentences([(aid, outlet, 1, "Congress acts.") for aid, outlet in articles])
+    d = detect_frames(s, codebook)
+    colours = {"A": "#0072B2", "B": "#E69F00", "C": "#009E73"}
+    fig = plot_frame_sequence(s, d, colours=colours, frames=codebook, max_articles=5)
+    assert [ax.get_title(loc="left") for ax in fig.axes] == ["A (a1)", "A (a2)", "B (b1)", "B (b2)", "C (c1)"]
+    assert "5 of 7 articles" in fig._suptitle.get_text()
+    fig = plot_frame_sequence(s, d, colours=colours, frames=codebook, max_articles=7)
+    assert len(fig.axes) == 7 and "of 7" not in fig._suptitle.get_text()
+
+
+def test_dominant_frames_of_many_paragraphs_match_one_paragraph_at_a_time():
+    # paragraphs ranked together must come out as each ranked alone; paragraph 2 of "a" comes back after "b"
+    s = pd.DataFrame(
+        {
+            "sentence_id": ["a1", "a2", "b1", "b2", "a3", "a4"],
+            "article_id": ["a", "a", "b", "b", "a", "a"],
+            "outlet": ["A", "A", "B", "B", "A", "A"],
+            "paragraph_no": [1, 1, 1, 1, 2, 2],
+            "sentence_no": [1, 2, 1, 2, 3, 4],
+        }
+    )
+    d = pd.DataFrame(
+        [("a1", "Political", 4), ("a2", "Economic", 1), ("b1", "Economic", 9), ("b1", "Economic", 12),
+         ("b2", "Political", 3), ("a3", "Health", 2)],
+        columns=["sentence_id", "frame", "start"],
+    ).assign(match="x")
+    frames = ["Economic", "Political", "Health"]
+    together = dominant_frames(s, d, frames=frames)
+    alone = pd.concat(
+        [dominant_frames(s[(s["article_id"] == a) & (s["paragraph_no"] == p)], d, frames=frames)
+         for a, p in [("a", 1), ("b", 1), ("a", 2)]],
+        ignore_index=True,
+    )
+    pd.testing.assert_frame_equal(together, alone)
+    assert list(together["frame"]) == ["Economic", "Economic", "Health"]
+    assert list(together["tied_with"]) == ["Political", "Political", ""]
+    assert list(together["n_sentences"]) == [2, 2, 2]
