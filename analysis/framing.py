@@ -487,22 +487,36 @@ def to_paragraphs(sentences: pd.DataFrame, detections: pd.DataFrame) -> tuple[pd
 # --------------------------------------------------------------------------- profiles
 
 
-def _group_counts(ind: pd.DataFrame, clusters: np.ndarray | None, n_boot: int, rng) -> tuple[np.ndarray, np.ndarray]:
-    """Bootstrap counts of invoking sentences ``(n_boot, k)`` and of sentences ``(n_boot,)``."""
-    x = ind.to_numpy(dtype=float)
-    if clusters is None:
-        sums, sizes = x, np.ones(len(x))
-    else:
-        codes, uniq = pd.factorize(pd.Series(clusters))
-        sums = np.zeros((len(uniq), x.shape[1]))
-        np.add.at(sums, codes, x)
-        sizes = np.bincount(codes).astype(float)
+# Up to this many draws (n_boot x resampled units, about 2 s) the bootstrap draws each replicate with
+# rng.multinomial, as it always has, so published intervals stay the same; numpy draws a multinomial as one
+# binomial per unit (~90 ns each), which would take minutes on a corpus of 10,000 articles. Beyond it,
+# each replicate is the counts of m uniform draws of m units (the same multinomial distribution, a
+# different random stream), made in blocks of about _BLOCK draws with integers + bincount (~10 ns each).
+_EXACT_DRAWS = 25_000_000
+_BLOCK = 2_000_000
+
+
+def _group_counts(sums: np.ndarray, sizes: np.ndarray, n_boot: int, rng, *, exact: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Bootstrap counts of invoking sentences ``(n_boot, k)`` and of sentences ``(n_boot,)``.
+
+    ``sums`` holds the invoking sentences of each unit ``(m, k)`` and ``sizes`` its sentences ``(m,)``.
+    """
     m = len(sizes)
-    num = np.empty((n_boot, x.shape[1]))
+    num = np.empty((n_boot, sums.shape[1]))
     den = np.empty(n_boot)
-    for lo in range(0, n_boot, 500):
-        hi = min(lo + 500, n_boot)
-        w = rng.multinomial(m, np.full(m, 1 / m), size=hi - lo).astype(float)
+    if exact:
+        for lo in range(0, n_boot, 500):
+            hi = min(lo + 500, n_boot)
+            w = rng.multinomial(m, np.full(m, 1 / m), size=hi - lo).astype(float)
+            num[lo:hi] = w @ sums
+            den[lo:hi] = w @ sizes
+        return num, den
+    step = max(1, min(n_boot, _BLOCK // max(m, 1)))
+    for lo in range(0, n_boot, step):
+        hi = min(lo + step, n_boot)
+        picks = rng.integers(0, m, size=(hi - lo, m))
+        picks += (np.arange(hi - lo) * m)[:, None]
+        w = np.bincount(picks.ravel(), minlength=(hi - lo) * m).reshape(hi - lo, m).astype(float)
         num[lo:hi] = w @ sums
         den[lo:hi] = w @ sizes
     return num, den
@@ -515,18 +529,34 @@ def _bootstrap(sentences, detections, *, by, frames, unit, n_boot, seed):
     _check_columns(sentences, needed, "sentences")
     _check_columns(detections, ["sentence_id", "frame"], "detections")
     names, other = _frames_and_other(frames, detections)
-    ind = _indicators(sentences, detections, names, other)
+    ind = _indicator_matrix(sentences["sentence_id"], detections, names)
     groups = sentences[by].reset_index(drop=True)
+    order = sorted(groups.unique())
+    codes = pd.Index(order).get_indexer(groups) if len(order) else np.full(len(groups), -1)
+    rows_by = np.argsort(codes, kind="stable")  # each group's rows, in table order
+    bounds = np.searchsorted(codes[rows_by], np.arange(len(order) + 1))
+    if unit == "paragraph":
+        # numbered in order of first appearance, within a group as well (pd.factorize keeps that order)
+        key = sentences["article_id"].astype(str) + "#" + sentences["paragraph_no"].astype(str)
+        paragraph = pd.factorize(key.to_numpy())[0]
+    units = [bounds[i + 1] - bounds[i] for i in range(len(order))]
+    if unit == "paragraph":
+        units = [len(pd.unique(paragraph[rows_by[bounds[i]:bounds[i + 1]]])) for i in range(len(order))]
+    exact = n_boot * sum(units) <= _EXACT_DRAWS
     rng = np.random.default_rng(seed)
     out = {}
-    for g in sorted(groups.unique()):
-        mask = (groups == g).to_numpy()
-        clusters = None
+    for i, g in enumerate(order):
+        rows = rows_by[bounds[i]:bounds[i + 1]]
+        x = ind[rows].astype(float)
         if unit == "paragraph":
-            sub = sentences.reset_index(drop=True)[mask]
-            clusters = (sub["article_id"].astype(str) + "#" + sub["paragraph_no"].astype(str)).to_numpy()
-        num, den = _group_counts(ind[mask], clusters, n_boot, rng)
-        out[g] = (ind[mask].to_numpy().sum(axis=0), int(mask.sum()), num, den)
+            local = pd.factorize(paragraph[rows])[0]
+            sums = np.zeros((units[i], x.shape[1]))
+            np.add.at(sums, local, x)
+            sizes = np.bincount(local).astype(float)
+        else:
+            sums, sizes = x, np.ones(len(x))
+        num, den = _group_counts(sums, sizes, n_boot, rng, exact=exact)
+        out[g] = (ind[rows].sum(axis=0), len(rows), num, den)
     return [*names, other], out
 
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import framing
 from analysis.framing import (
     CodebookError,
     cue_audit,
@@ -669,3 +670,23 @@ def test_dominant_frames_of_many_paragraphs_match_one_paragraph_at_a_time():
     assert list(together["frame"]) == ["Economic", "Economic", "Health"]
     assert list(together["tied_with"]) == ["Political", "Political", ""]
     assert list(together["n_sentences"]) == [2, 2, 2]
+
+
+@pytest.mark.parametrize("unit", ["sentence", "paragraph"])
+def test_large_corpus_bootstrap_gives_the_same_shares_and_intervals_within_resampling_noise(monkeypatch, unit):
+    # beyond _EXACT_DRAWS the replicates are drawn as counts of uniform picks instead of rng.multinomial:
+    # the same distribution, another random stream
+    rng = np.random.default_rng(7)
+    n = 600
+    s = pd.DataFrame({"sentence_id": [f"s{i}" for i in range(n)], "outlet": rng.choice(["A", "B", "C"], n),
+                      "article_id": [f"a{i // 12}" for i in range(n)], "paragraph_no": [i // 3 % 4 for i in range(n)]})
+    framed = rng.random(n) < np.where(s["outlet"] == "A", 0.5, 0.2)
+    d = pd.DataFrame({"sentence_id": s["sentence_id"][framed], "frame": "Political"})
+    exact = frame_difference(s, d, unit=unit)
+    monkeypatch.setattr(framing, "_EXACT_DRAWS", 0)
+    fast = frame_difference(s, d, unit=unit)
+    pd.testing.assert_frame_equal(fast, frame_difference(s, d, unit=unit))  # still seeded
+    cols = ["outlet", "frame", "share", "share_rest", "difference"]
+    pd.testing.assert_frame_equal(fast[cols], exact[cols])
+    assert not fast[["low", "high"]].equals(exact[["low", "high"]])
+    assert (fast[["low", "high"]] - exact[["low", "high"]]).abs().max().max() < 0.02
