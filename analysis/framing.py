@@ -428,7 +428,7 @@ def sentence_frames(sentences: pd.DataFrame, detections: pd.DataFrame, *, frames
         hits = hits.assign(match="")
     # the matches of each (sentence, frame), in order of first appearance; pandas' per-group join is slow
     cues: dict[tuple, list] = {}
-    for key in zip(hits["sentence_id"], hits["frame"], hits["match"]):
+    for key in zip(hits["sentence_id"].tolist(), hits["frame"].tolist(), hits["match"].tolist()):
         cues.setdefault(key[:2], []).append(key[2])
     agg = pd.DataFrame({
         "sentence_id": pd.Series([k[0] for k in cues], dtype=hits["sentence_id"].dtype),
@@ -770,7 +770,7 @@ def frame_placement(
     counts = []  # per part: sentences per group, and sentences invoking each frame per group
     for part, table in parts:
         ind = _indicator_matrix(table["sentence_id"], detections, names)
-        codes = np.array([where.get(g, -1) for g in table[by]], dtype=np.int64)
+        codes = np.array([where.get(g, -1) for g in table[by].tolist()], dtype=np.int64)
         inside = codes >= 0
         k = np.zeros((len(groups), ind.shape[1]), dtype=np.int64)
         np.add.at(k, codes[inside], ind[inside])
@@ -821,8 +821,8 @@ def frame_evidence(
     rank = {f: i for i, f in enumerate(names)}
     hits = detections[detections["sentence_id"].isin(order)]
     groups: dict[tuple, list] = {}
-    for sid, frame, a, b, match in zip(hits["sentence_id"], hits["frame"], hits["start"].tolist(),
-                                        hits["end"].tolist(), hits["match"]):
+    for sid, frame, a, b, match in zip(hits["sentence_id"].tolist(), hits["frame"].tolist(), hits["start"].tolist(),
+                                        hits["end"].tolist(), hits["match"].tolist()):
         groups.setdefault((sid, frame), []).append((a, b, match))
     rows = []
     for (sid, frame), found in groups.items():
