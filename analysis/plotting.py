@@ -67,7 +67,8 @@ def save_figure(fig, name: str, *, directory: Path | str = FIGURES) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     png = directory / f"{name}.png"
     fig.savefig(png, metadata={"Software": None}, bbox_inches="tight")
-    fig.savefig(directory / f"{name}.svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    with mpl.rc_context({"svg.hashsalt": "analysis"}):  # element ids from a fixed salt, not a random one
+        fig.savefig(directory / f"{name}.svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     return png
 
 
@@ -81,13 +82,16 @@ ROLE_COLOURS = {
 }
 
 
-def plot_structure(lines, *, articles=None):
+def plot_structure(lines, *, articles=None, max_articles: int = 12):
     """Each article as a strip of its lines, coloured by role, along the raw text.
 
-    ``lines`` is the corpus ``lines`` table; blank lines are left out. Returns the figure.
+    ``lines`` is the corpus ``lines`` table; blank lines are left out. A large corpus
+    shows its first ``max_articles`` articles (the title says so). Returns the figure.
     """
     shown = lines[lines["role"] != "blank"]
-    ids = list(dict.fromkeys(shown["article_id"]))
+    all_ids = list(dict.fromkeys(shown["article_id"]))
+    ids = all_ids[:max_articles]
+    shown = shown[shown["article_id"].isin(ids)]
     labels = ids
     if articles is not None:
         outlet = dict(zip(articles["article_id"], articles["outlet"]))
@@ -103,5 +107,8 @@ def plot_structure(lines, *, articles=None):
     ax.set_xlabel("position in the raw file (characters)")
     handles = [mpl.patches.Patch(color=c, label=r) for r, c in ROLE_COLOURS.items() if r in set(shown["role"])]
     ax.legend(handles=handles, ncols=len(handles), loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
-    ax.set_title("How each article's lines were read: role of every non-blank line", pad=28)
+    title = "How each article's lines were read: role of every non-blank line"
+    if len(ids) < len(all_ids):
+        title += f"\n(the first {len(ids)} of {len(all_ids)} articles)"
+    ax.set_title(title, pad=28)
     return fig
