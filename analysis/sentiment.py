@@ -1238,14 +1238,14 @@ def _holm(p: Sequence[float]) -> list[float]:
 
 
 def _default_permutations(n_sentences: int) -> int:
-    """10,000 relabellings for up to 50,000 sentences, fewer beyond (never under 999).
+    """10,000 relabellings for up to 5,000 sentences, fewer beyond (never under 999).
 
-    >>> _default_permutations(59), _default_permutations(325_866)
-    (10000, 1534)
+    >>> _default_permutations(59), _default_permutations(20_000), _default_permutations(325_866)
+    (10000, 2500, 999)
     """
-    if n_sentences <= 50_000:
+    if n_sentences <= 5_000:
         return 10_000
-    return max(999, int(5e8 // n_sentences))
+    return max(999, int(5e7 // n_sentences))
 
 
 def tone_difference(
@@ -1262,10 +1262,10 @@ def tone_difference(
 ) -> pd.DataFrame:
     """How far each group's mean tone is from the others', with a permutation test.
 
-    ``n_perm`` defaults to 10,000 relabellings up to 50,000 sentences; on larger
-    corpora to as many as keep ``n_perm`` × sentences near 5 × 10^8 (at least 999),
-    so that a 10,000-article corpus is tested in minutes, not hours. At that size a
-    p-value's resolution of 1/1000 is far finer than the differences it tests.
+    ``n_perm`` defaults to 10,000 relabellings up to 5,000 sentences; on larger
+    corpora to as many as keep ``n_perm`` × sentences near 5 × 10^7 (at least 999),
+    so that a corpus of thousands of articles is tested in minutes, not hours. At that
+    size a p-value's resolution of 1/1000 is far finer than the differences it tests.
 
     With two groups there is one comparison, the first (in sorted order) minus
     the second. With more, each group is compared with the rest pooled
