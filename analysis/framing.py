@@ -21,6 +21,7 @@ import yaml
 
 from analysis.lexicon import Term, TermMatcher, find_terms, term_pattern
 from analysis.text import normalise
+from analysis.uncertainty import article_counts
 
 __all__ = [
     "CodebookError",
@@ -523,9 +524,9 @@ def _group_counts(sums: np.ndarray, sizes: np.ndarray, n_boot: int, rng, *, exac
 
 
 def _bootstrap(sentences, detections, *, by, frames, unit, n_boot, seed):
-    if unit not in ("sentence", "paragraph"):
-        raise ValueError(f"unit must be 'sentence' or 'paragraph', not {unit!r}")
-    needed = ["sentence_id", by] + (["article_id", "paragraph_no"] if unit == "paragraph" else [])
+    if unit not in ("sentence", "paragraph", "article"):
+        raise ValueError(f"unit must be 'sentence', 'paragraph' or 'article', not {unit!r}")
+    needed = ["sentence_id", by] + {"paragraph": ["article_id", "paragraph_no"], "article": ["article_id"]}.get(unit, [])
     _check_columns(sentences, needed, "sentences")
     _check_columns(detections, ["sentence_id", "frame"], "detections")
     names, other = _frames_and_other(frames, detections)
@@ -535,20 +536,27 @@ def _bootstrap(sentences, detections, *, by, frames, unit, n_boot, seed):
     codes = pd.Index(order).get_indexer(groups) if len(order) else np.full(len(groups), -1)
     rows_by = np.argsort(codes, kind="stable")  # each group's rows, in table order
     bounds = np.searchsorted(codes[rows_by], np.arange(len(order) + 1))
-    if unit == "paragraph":
+    if unit != "sentence":
         # numbered in order of first appearance, within a group as well (pd.factorize keeps that order)
-        key = sentences["article_id"].astype(str) + "#" + sentences["paragraph_no"].astype(str)
+        key = sentences["article_id"].astype(str)
+        if unit == "paragraph":
+            key = key + "#" + sentences["paragraph_no"].astype(str)
         paragraph = pd.factorize(key.to_numpy())[0]
     units = [bounds[i + 1] - bounds[i] for i in range(len(order))]
-    if unit == "paragraph":
+    if unit != "sentence":
         units = [len(pd.unique(paragraph[rows_by[bounds[i]:bounds[i + 1]]])) for i in range(len(order))]
+    if unit == "article":
+        for g, m in zip(order, units):
+            if m < 2:
+                raise ValueError(f"unit='article' resamples articles, but {g!r} has {m}; use 'sentence' or "
+                                 "'paragraph' (the interval then describes that article)")
     exact = n_boot * sum(units) <= _EXACT_DRAWS
     rng = np.random.default_rng(seed)
     out = {}
     for i, g in enumerate(order):
         rows = rows_by[bounds[i]:bounds[i + 1]]
         x = ind[rows].astype(float)
-        if unit == "paragraph":
+        if unit != "sentence":
             local = pd.factorize(paragraph[rows])[0]
             sums = np.zeros((units[i], x.shape[1]))
             np.add.at(sums, local, x)
@@ -582,9 +590,12 @@ def frame_profile(
     frames : Codebook or list of str, optional
         Which frames to report and in what order; by default those detected.
         Frames that never fired get a row with share 0.
-    unit : {"sentence", "paragraph"}
+    unit : {"sentence", "paragraph", "article"}
         What the bootstrap resamples within each group. Sentences of one paragraph
-        tend to share frames, so ``"paragraph"`` gives wider, more honest intervals.
+        tend to share frames, so ``"paragraph"`` gives wider, more honest intervals;
+        ``"article"`` resamples whole articles, the unit for comparing outlets once
+        each has several (:func:`analysis.uncertainty.resampling_unit`; every group
+        then needs two or more).
     n_boot, level, seed : int, float, int
         Bootstrap replicates, interval coverage, and the seed of
         ``numpy.random.default_rng``. Intervals are percentile intervals.
@@ -592,8 +603,11 @@ def frame_profile(
     Returns
     -------
     DataFrame
-        ``<by>, frame, n_sentences, n_invoking, share, low, high``. The shares of one
-        group sum to more than 1 when sentences invoke several frames.
+        ``<by>, frame, n_sentences, n_articles, n_invoking, share, low, high,
+        one_article``. The shares of one group sum to more than 1 when sentences
+        invoke several frames. ``one_article`` flags a group whose sentences all come
+        from one article: its interval describes that article, not the outlet's
+        coverage (``n_articles`` is missing without an ``article_id`` column).
 
     Examples
     --------
@@ -607,13 +621,22 @@ def frame_profile(
     3      B      Other           1    1.0
     """
     names, boot = _bootstrap(sentences, detections, by=by, frames=frames, unit=unit, n_boot=n_boot, seed=seed)
+    articles = article_counts(sentences, by)
     q = [(1 - level) / 2, 1 - (1 - level) / 2]
     rows = []
     for g, (count, n, num, den) in boot.items():
         low, high = np.quantile(num / den[:, None], q, axis=0)
+        a = articles.get(g, pd.NA)
         for k, f in enumerate(names):
-            rows.append((g, f, n, int(count[k]), count[k] / n, low[k], high[k]))
-    return pd.DataFrame(rows, columns=[by, "frame", "n_sentences", "n_invoking", "share", "low", "high"])
+            rows.append((g, f, n, a, int(count[k]), count[k] / n, low[k], high[k], _one(a)))
+    out = pd.DataFrame(rows, columns=[by, "frame", "n_sentences", "n_articles", "n_invoking", "share", "low", "high",
+                                      "one_article"])
+    out["n_articles"] = out["n_articles"].astype("Int64")
+    return out
+
+
+def _one(n_articles) -> bool:
+    return bool(pd.notna(n_articles) and n_articles == 1)
 
 
 def frame_difference(
@@ -638,7 +661,9 @@ def frame_difference(
     Returns
     -------
     DataFrame
-        ``<by>, frame, share, share_rest, difference, low, high``.
+        ``<by>, frame, share, share_rest, difference, low, high, n_articles,
+        n_articles_rest, one_article`` (either side rests on one article, so the
+        interval describes that article rather than an outlet's coverage).
 
     Examples
     --------
@@ -659,15 +684,23 @@ def frame_difference(
     total_n = sum(b[1] for b in boot.values())
     total_num = sum(b[2] for b in boot.values())
     total_den = sum(b[3] for b in boot.values())
+    articles = article_counts(sentences, by)
     rows = []
     for g, (count, n, num, den) in boot.items():
         share = count / n
         rest = (total_count - count) / (total_n - n)
         diff_boot = num / den[:, None] - (total_num - num) / (total_den - den)[:, None]
         low, high = np.quantile(diff_boot, q, axis=0)
+        a = articles.get(g, pd.NA)
+        a_rest = (sentences.loc[sentences[by] != g, "article_id"].nunique() if "article_id" in sentences.columns
+                  else pd.NA)
         for k, f in enumerate(names):
-            rows.append((g, f, share[k], rest[k], share[k] - rest[k], low[k], high[k]))
-    return pd.DataFrame(rows, columns=[by, "frame", "share", "share_rest", "difference", "low", "high"])
+            rows.append((g, f, share[k], rest[k], share[k] - rest[k], low[k], high[k], a, a_rest,
+                         _one(a) or _one(a_rest)))
+    out = pd.DataFrame(rows, columns=[by, "frame", "share", "share_rest", "difference", "low", "high", "n_articles",
+                                      "n_articles_rest", "one_article"])
+    out[["n_articles", "n_articles_rest"]] = out[["n_articles", "n_articles_rest"]].astype("Int64")
+    return out
 
 
 def dominant_frames(sentences: pd.DataFrame, detections: pd.DataFrame, *, frames=None) -> pd.DataFrame:
@@ -884,7 +917,8 @@ def _order_frames(frames: Sequence[str], other: str | None = None) -> list[str]:
 def plot_frame_heatmap(profile: pd.DataFrame, *, colours: dict[str, str], by: str = "outlet"):
     """A frame x group heatmap of :func:`frame_profile` shares, each cell with its interval.
 
-    Column labels take the group's colour and its number of sentences. Returns the figure.
+    Column labels take the group's colour and its number of sentences, and say "1 article"
+    when the group rests on one (``one_article``). Returns the figure.
     """
     import matplotlib.pyplot as plt
 
@@ -894,6 +928,8 @@ def plot_frame_heatmap(profile: pd.DataFrame, *, colours: dict[str, str], by: st
     low = profile.pivot(index="frame", columns=by, values="low").loc[frames, groups]
     high = profile.pivot(index="frame", columns=by, values="high").loc[frames, groups]
     n = profile.groupby(by)["n_sentences"].first()
+    single = (profile.groupby(by)["one_article"].first() if "one_article" in profile.columns
+              else pd.Series(False, index=n.index))
     fig, ax = plt.subplots(figsize=(4.6 + 1.5 * len(groups), 0.42 * len(frames) + 1.6))
     im = ax.imshow(share.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
     for i in range(len(frames)):
@@ -902,7 +938,7 @@ def plot_frame_heatmap(profile: pd.DataFrame, *, colours: dict[str, str], by: st
             ax.text(j, i, f"{v:.0%}\n[{low.iat[i, j] * 100:.0f}\u2013{high.iat[i, j] * 100:.0f}]", ha="center",
                     va="center", fontsize=7, linespacing=1.1, color="white" if v > 0.55 else "#222222")
     ax.set_yticks(range(len(frames)), frames)
-    ax.set_xticks(range(len(groups)), [f"{g}\nn = {n[g]}" for g in groups])
+    ax.set_xticks(range(len(groups)), [f"{g}\nn = {n[g]}" + (", 1 article" if single[g] else "") for g in groups])
     for label, g in zip(ax.get_xticklabels(), groups):
         label.set_color(colours.get(g, "#222222"))
         label.set_fontweight("bold")
@@ -923,7 +959,8 @@ def plot_frame_difference(difference, *, colours: dict[str, str], by: str = "out
     (such as ``"sentences"``, ``"paragraphs"``) to several, drawn side by side with
     filled and hollow markers so a reader can see whether a difference survives a
     change of unit. With two groups the mirror image is left out and each series
-    reads "first minus second".
+    reads "first minus second". A dashed interval flags a comparison that rests on
+    one article on either side (``one_article``).
     """
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
@@ -944,10 +981,14 @@ def plot_frame_difference(difference, *, colours: dict[str, str], by: str = "out
         name = f"{g} minus {groups[1]}" if len(groups) == 2 else f"{g} minus the rest"
         k = list(tables).index(label)
         colour = colours.get(g, "#222222")
-        ax.errorbar(sub["difference"], y, xerr=[sub["difference"] - sub["low"], sub["high"] - sub["difference"]],
-                    fmt=styles[k % len(styles)], color=colour, ecolor=colour, elinewidth=1.3, capsize=2,
-                    markersize=5, markerfacecolor=colour if k == 0 else "white",
-                    label=f"{name}, {label}" if label else name)
+        single = bool(sub["one_article"].any()) if "one_article" in sub.columns else False
+        legend = (f"{name}, {label}" if label else name) + (" (dashed: rests on one article)" if single else "")
+        bars = ax.errorbar(sub["difference"], y, xerr=[sub["difference"] - sub["low"], sub["high"] - sub["difference"]],
+                           fmt=styles[k % len(styles)], color=colour, ecolor=colour, elinewidth=1.3, capsize=2,
+                           markersize=5, markerfacecolor=colour if k == 0 else "white", label=legend)
+        if single:
+            for line in bars.lines[2]:
+                line.set_linestyle((0, (2, 1.5)))
     ax.axvline(0, color="#888888", linewidth=0.8)
     ax.set_yticks(range(len(frames)), frames)
     ax.invert_yaxis()

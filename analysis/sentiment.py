@@ -39,6 +39,7 @@ import pandas as pd
 
 from analysis.lexicon import Term, TermMatcher
 from analysis.text import to_raw_span
+from analysis.uncertainty import article_counts
 
 __all__ = [
     "MEASURES",
@@ -1122,6 +1123,42 @@ def _bootstrap_means(values: np.ndarray, n_boot: int, rng: np.random.Generator) 
     return means
 
 
+def _bootstrap_ratios(sums: np.ndarray, counts: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Pooled means of ``n_boot`` resamples of whole units (articles): each unit brings its
+    sum of scores and its number of sentences, and a resample's mean is the sum of the
+    sums over the sum of the counts."""
+    m = len(sums)
+    means = np.empty(n_boot)
+    lo = 0
+    for k in _row_chunks(n_boot, m):
+        picks = rng.integers(0, m, size=(k, m))
+        means[lo : lo + k] = sums[picks].sum(axis=1) / counts[picks].sum(axis=1)
+        lo += k
+    return means
+
+
+_UNITS = ("sentence", "article")
+
+
+def _check_unit(unit: str, table: pd.DataFrame) -> None:
+    if unit not in _UNITS:
+        raise ValueError(f"unit must be 'sentence' or 'article', not {unit!r}")
+    if unit == "article":
+        _check_columns(table, ["article_id"], "scored")
+
+
+def _article_totals(part: pd.DataFrame, measure: str) -> tuple[np.ndarray, np.ndarray]:
+    """Each article's sum of ``measure`` over its scored sentences, and how many there are."""
+    g = part.loc[part[measure].notna(), ["article_id", measure]].groupby("article_id", sort=True)[measure]
+    return g.sum().to_numpy(float), g.count().to_numpy(float)
+
+
+def _needs_articles(name, n_articles: int) -> None:
+    if n_articles < 2:
+        raise ValueError(f"unit='article' resamples articles, but {name!r} has {n_articles}; "
+                         "use unit='sentence' (the interval then describes that article's sentences)")
+
+
 def _interval(draws: np.ndarray, ci: float) -> tuple[float, float]:
     lo, hi = np.quantile(draws, [(1 - ci) / 2, 1 - (1 - ci) / 2])
     return float(lo), float(hi)
@@ -1143,17 +1180,23 @@ def tone_summary(
     ci: float = 0.95,
     seed: int = SEED,
     min_n: int = MIN_N,
+    unit: str = "sentence",
 ) -> pd.DataFrame:
     """Mean tone per group with a bootstrap interval, and the shares of positive, neutral and negative sentences.
 
-    Each group's interval is a percentile bootstrap over its sentences
-    (``n_boot`` resamples, a generator seeded with ``seed`` for every group, so a
-    group's interval does not depend on which other groups are present).
+    Each group's interval is a percentile bootstrap (``n_boot`` resamples, a
+    generator seeded with ``seed`` for every group, so a group's interval does not
+    depend on which other groups are present) over its sentences, or with
+    ``unit="article"`` over its articles, each resampled with all its sentences (a
+    cluster bootstrap: the honest unit once every group has several articles, see
+    :func:`analysis.uncertainty.resampling_unit`; every group then needs two or more).
 
     Returns one row per group and measure: the ``by`` column(s), ``measure``,
-    ``n``, ``mean``, ``ci_low``, ``ci_high``, ``share_positive``,
-    ``share_neutral``, ``share_negative`` (at ``threshold``) and ``small_n``
-    (fewer than ``min_n`` sentences).
+    ``n``, ``n_articles``, ``mean``, ``ci_low``, ``ci_high``, ``share_positive``,
+    ``share_neutral``, ``share_negative`` (at ``threshold``), ``small_n`` (fewer
+    than ``min_n`` sentences) and ``one_article``: the group's sentences all come
+    from one article, so its interval describes that article, not the outlet's
+    coverage. ``n_articles`` is missing when ``scored`` has no ``article_id``.
 
     Examples
     --------
@@ -1166,21 +1209,32 @@ def tone_summary(
     measures = _measures(scored, measures)
     keys = [by] if isinstance(by, str) else list(by)
     _check_columns(scored, keys, "scored")
+    _check_unit(unit, scored)
+    articles = article_counts(scored, keys)
     rows = []
     for group, part in scored.groupby(keys, sort=True, observed=True):
         group = group if isinstance(group, tuple) else (group,)
+        n_articles = articles.loc[group if len(keys) > 1 else group[0]]
         for measure in measures:
             values = part[measure].dropna().to_numpy(float)
             n = len(values)
             if n == 0:
                 continue
-            lo, hi = _interval(_bootstrap_means(values, n_boot, np.random.default_rng(seed)), ci)
+            rng = np.random.default_rng(seed)
+            if unit == "article":
+                sums, counts = _article_totals(part, measure)
+                _needs_articles(group if len(keys) > 1 else group[0], len(sums))
+                draws = _bootstrap_ratios(sums, counts, n_boot, rng)
+            else:
+                draws = _bootstrap_means(values, n_boot, rng)
+            lo, hi = _interval(draws, ci)
             labels = _labels(values, threshold)
             rows.append(
                 {
                     **dict(zip(keys, group)),
                     "measure": measure,
                     "n": n,
+                    "n_articles": n_articles,
                     "mean": float(values.mean()),
                     "ci_low": lo,
                     "ci_high": hi,
@@ -1188,10 +1242,14 @@ def tone_summary(
                     "share_neutral": float(np.mean(labels == "neutral")),
                     "share_negative": float(np.mean(labels == "negative")),
                     "small_n": n < min_n,
+                    "one_article": bool(n_articles == 1) if pd.notna(n_articles) else False,
                 }
             )
-    columns = keys + ["measure", "n", "mean", "ci_low", "ci_high", "share_positive", "share_neutral", "share_negative", "small_n"]
-    return pd.DataFrame(rows, columns=columns)
+    columns = keys + ["measure", "n", "n_articles", "mean", "ci_low", "ci_high", "share_positive", "share_neutral",
+                      "share_negative", "small_n", "one_article"]
+    out = pd.DataFrame(rows, columns=columns)
+    out["n_articles"] = out["n_articles"].astype("Int64")
+    return out
 
 
 def _permutation_ps(pairs: Sequence[tuple[np.ndarray, np.ndarray]], n_perm: int, seed: int) -> list[float]:
@@ -1217,6 +1275,33 @@ def _permutation_ps(pairs: Sequence[tuple[np.ndarray, np.ndarray]], n_perm: int,
         for j, (values, size, bound) in enumerate(zip(pooled, sizes, bounds)):
             shuffled = values[order]
             diffs = np.abs(shuffled[:, :size].mean(axis=1) - shuffled[:, size:].mean(axis=1))
+            extreme[j] += int(np.sum(diffs >= bound))
+    return [float((e + 1) / (n_perm + 1)) for e in extreme]
+
+
+def _cluster_permutation_ps(pairs, n_perm: int, seed: int) -> list[float]:
+    """Two-sided permutation p-values when whole articles carry the labels.
+
+    ``pairs`` holds ``((sums_a, counts_a), (sums_b, counts_b))`` per comparison, of one
+    pooled number of articles: each article brings the sum of its sentence scores and
+    its number of sentences, a relabelling deals the articles (not the sentences) out
+    again, and the statistic is the difference of the two pooled sentence means. As in
+    :func:`_permutation_ps`, comparisons of one pooled size share the shuffles.
+    """
+    sums = [np.concatenate([a[0], b[0]]) for a, b in pairs]
+    counts = [np.concatenate([a[1], b[1]]) for a, b in pairs]
+    sizes = [len(a[0]) for a, _ in pairs]
+    bounds = [abs(a[0].sum() / a[1].sum() - b[0].sum() / b[1].sum()) - 1e-12 for a, b in pairs]
+    n = len(sums[0])
+    extreme = [0] * len(pairs)
+    rng = np.random.default_rng(seed)
+    positions = np.arange(n)
+    for k in _row_chunks(n_perm, n):
+        order = rng.permuted(np.tile(positions, (k, 1)), axis=1)
+        for j, (s, c, size, bound) in enumerate(zip(sums, counts, sizes, bounds)):
+            s_, c_ = s[order], c[order]
+            diffs = np.abs(s_[:, :size].sum(axis=1) / c_[:, :size].sum(axis=1)
+                           - s_[:, size:].sum(axis=1) / c_[:, size:].sum(axis=1))
             extreme[j] += int(np.sum(diffs >= bound))
     return [float((e + 1) / (n_perm + 1)) for e in extreme]
 
@@ -1259,6 +1344,7 @@ def tone_difference(
     ci: float = 0.95,
     seed: int = SEED,
     min_n: int = MIN_N,
+    unit: str = "sentence",
 ) -> pd.DataFrame:
     """How far each group's mean tone is from the others', with a permutation test.
 
@@ -1279,11 +1365,20 @@ def tone_difference(
     Holm correction over the comparisons of one measure (equal to ``p_value``
     when there is one comparison).
 
+    With ``unit="article"`` both the bootstrap and the relabelling move whole
+    articles (each with all its sentences), and ``n_perm`` defaults by the number of
+    articles instead of sentences: the honest test once every group has several
+    articles, since sentences of one article are not independent (see
+    :func:`analysis.uncertainty.resampling_unit`). Every group then needs two or more.
+
     Returns one row per comparison and measure: ``measure``, ``by``,
-    ``compared_with``, ``n``, ``n_other``, ``mean``, ``mean_other``,
-    ``difference``, ``ci_low``, ``ci_high``, ``p_value``, ``p_adjusted``,
-    ``small_n`` (either side has fewer than ``min_n`` sentences). With fewer
-    than two groups there is nothing to compare and the table is empty.
+    ``compared_with``, ``n``, ``n_other``, ``n_articles``, ``n_articles_other``,
+    ``mean``, ``mean_other``, ``difference``, ``ci_low``, ``ci_high``,
+    ``p_value``, ``p_adjusted``, ``small_n`` (either side has fewer than
+    ``min_n`` sentences) and ``one_article`` (either side rests on one article,
+    so the interval and the test describe that article's sentences, not an
+    outlet's coverage). With fewer than two groups there is nothing to compare
+    and the table is empty.
 
     Examples
     --------
@@ -1292,11 +1387,16 @@ def tone_difference(
       outlet compared_with  difference  p_value
     0      A             B         0.0      1.0
     """
-    if n_perm is None:
-        n_perm = _default_permutations(len(scored))
     measures = _measures(scored, measures)
     _check_columns(scored, [by], "scored")
+    _check_unit(unit, scored)
+    if n_perm is None:
+        n_perm = _default_permutations(scored["article_id"].nunique() if unit == "article" else len(scored))
+    articles = article_counts(scored, by)
     groups = sorted(scored[by].dropna().unique())
+    if unit == "article":
+        for g in groups:
+            _needs_articles(g, int(articles[g]))
     if pairwise is None:
         pairwise = len(groups) == 2
     if pairwise:
@@ -1307,10 +1407,14 @@ def tone_difference(
     for measure in measures:
         block = []
         for g, others in comparisons:
-            a = scored.loc[scored[by] == g, measure].dropna().to_numpy(float)
-            b = scored.loc[scored[by].isin(others), measure].dropna().to_numpy(float)
+            mine, theirs = scored[by] == g, scored[by].isin(others)
+            a = scored.loc[mine, measure].dropna().to_numpy(float)
+            b = scored.loc[theirs, measure].dropna().to_numpy(float)
             if len(a) == 0 or len(b) == 0:
                 continue
+            n_articles = articles[g]
+            n_articles_other = (scored.loc[theirs, "article_id"].nunique() if "article_id" in scored.columns
+                                else pd.NA)
             block.append(
                 {
                     "measure": measure,
@@ -1318,11 +1422,15 @@ def tone_difference(
                     "compared_with": others[0] if len(others) == 1 else "rest",
                     "n": len(a),
                     "n_other": len(b),
+                    "n_articles": n_articles,
+                    "n_articles_other": n_articles_other,
                     "mean": float(a.mean()),
                     "mean_other": float(b.mean()),
                     "difference": float(a.mean() - b.mean()),
-                    "_pair": (a, b),
+                    "_pair": (a, b) if unit == "sentence" else (
+                        _article_totals(scored.loc[mine], measure), _article_totals(scored.loc[theirs], measure)),
                     "small_n": len(a) < min_n or len(b) < min_n,
+                    "one_article": bool(n_articles == 1 or n_articles_other == 1) if pd.notna(n_articles) else False,
                 }
             )
         blocks.append(block)
@@ -1331,6 +1439,8 @@ def tone_difference(
     def interval(row: dict) -> tuple[float, float]:
         a, b = row["_pair"]
         rng = np.random.default_rng(seed)
+        if unit == "article":
+            return _interval(_bootstrap_ratios(*a, n_boot, rng) - _bootstrap_ratios(*b, n_boot, rng), ci)
         return _interval(_bootstrap_means(a, n_boot, rng) - _bootstrap_means(b, n_boot, rng), ci)
 
     # Each comparison has its own seeded generator, so the bootstraps can run side by side
@@ -1342,18 +1452,21 @@ def tone_difference(
     by_size: dict[int, list[dict]] = {}
     for row in every:
         a, b = row["_pair"]
-        by_size.setdefault(len(a) + len(b), []).append(row)
+        by_size.setdefault(len(a) + len(b) if unit == "sentence" else len(a[0]) + len(b[0]), []).append(row)
+    test = _permutation_ps if unit == "sentence" else _cluster_permutation_ps
     for same in by_size.values():
-        for row, p in zip(same, _permutation_ps([r.pop("_pair") for r in same], n_perm, seed)):
+        for row, p in zip(same, test([r.pop("_pair") for r in same], n_perm, seed)):
             row["p_value"] = p
     rows = []
     for block in blocks:
         for row, adj in zip(block, _holm([r["p_value"] for r in block])):
             row["p_adjusted"] = adj
         rows.extend(block)
-    columns = ["measure", by, "compared_with", "n", "n_other", "mean", "mean_other", "difference",
-               "ci_low", "ci_high", "p_value", "p_adjusted", "small_n"]
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["measure", by, "compared_with", "n", "n_other", "n_articles", "n_articles_other", "mean", "mean_other",
+               "difference", "ci_low", "ci_high", "p_value", "p_adjusted", "small_n", "one_article"]
+    out = pd.DataFrame(rows, columns=columns)
+    out[["n_articles", "n_articles_other"]] = out[["n_articles", "n_articles_other"]].astype("Int64")
+    return out
 
 
 def targeted_tone(
@@ -1493,7 +1606,12 @@ def plot_tone_distribution(scored: pd.DataFrame, *, colours: dict[str, str], by:
 
 
 def plot_tone_means(summary: pd.DataFrame, *, colours: dict[str, str], by: str = "outlet"):
-    """Mean tone per group with its bootstrap interval, one panel per instrument; hollow markers flag small n."""
+    """Mean tone per group with its bootstrap interval, one panel per instrument.
+
+    Hollow markers flag small n (``small_n``); a dashed interval and "1 article" in
+    the label flag a group that rests on one article (``one_article``), whose
+    interval describes that article's sentences, not the outlet's coverage.
+    """
     import matplotlib.pyplot as plt
 
     groups = _outlet_order(summary, by)
@@ -1505,10 +1623,11 @@ def plot_tone_means(summary: pd.DataFrame, *, colours: dict[str, str], by: str =
             if g not in part.index:
                 continue
             r = part.loc[g]
-            ax.plot([r["ci_low"], r["ci_high"]], [k, k], color=colours[g], lw=2.5)
+            single = bool(r.get("one_article", False))
+            ax.plot([r["ci_low"], r["ci_high"]], [k, k], color=colours[g], lw=2.5, ls=(0, (2, 1.5)) if single else "-")
             ax.plot(r["mean"], k, "o", ms=8, color=colours[g], mfc="white" if r["small_n"] else colours[g])
-            ax.annotate(f"{r['mean']:+.3f}  (n={int(r['n'])})", (r["ci_high"], k), xytext=(6, 0),
-                        textcoords="offset points", va="center", fontsize=8.5)
+            ax.annotate(f"{r['mean']:+.3f}  (n={int(r['n'])}{', 1 article' if single else ''})", (r["ci_high"], k),
+                        xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5)
         ax.set_yticks(range(len(groups)), groups)
         ax.set_ylim(-0.6, len(groups) - 0.4)
         lo = min(-0.1, summary["ci_low"].min() - 0.05)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from analysis import emphasis, framing, sentiment
 from analysis.text import count_words
+from analysis.uncertainty import resampling_unit
 
 __all__ = [
     "SEED",
@@ -42,8 +43,11 @@ SEED = sentiment.SEED
 #: Frame intervals as notebook 03 computes them: paragraphs resampled, 2,000 times.
 FRAME_BOOTSTRAP = {"unit": "paragraph", "n_boot": 2000, "seed": SEED}
 
-CARD_COLUMNS = ["outlet", "measure", "rank", "item", "value", "low", "high", "n"]
-CONTRAST_COLUMNS = ["family", "outlet", "item", "value", "value_rest", "difference", "low", "high", "excludes_zero"]
+CARD_COLUMNS = ["outlet", "measure", "rank", "item", "value", "low", "high", "n", "one_article"]
+CONTRAST_COLUMNS = ["family", "outlet", "item", "value", "value_rest", "difference", "low", "high", "excludes_zero",
+                    "one_article"]
+#: The mark :func:`scorecard_table` puts after an interval that rests on one article.
+ONE_ARTICLE_MARK = "\u2020"
 
 # The measures of the scorecard, in the order they are shown, with how a value reads.
 _TONE = {"polarity": "tone: TextBlob polarity", "vader_compound": "tone: VADER compound"}
@@ -92,6 +96,10 @@ class Measures:
         :func:`analysis.emphasis.aspect_coverage` (every aspect of the lexicon) and ``coverage_gaps``.
     distinctive : DataFrame
         :func:`analysis.emphasis.distinctive_terms` by outlet (``min_count=5``).
+    tone_unit, frame_unit : str
+        What the tone and frame intervals resample: ``"article"`` when every outlet has
+        at least :data:`analysis.uncertainty.MIN_ARTICLES` articles, else sentences
+        (tone) and paragraphs (frames) within articles.
     """
 
     sentences: pd.DataFrame
@@ -110,6 +118,8 @@ class Measures:
     coverage: pd.DataFrame
     gaps: pd.DataFrame
     distinctive: pd.DataFrame
+    tone_unit: str = "sentence"
+    frame_unit: str = "paragraph"
 
     @property
     def outlets(self) -> list[str]:
@@ -153,7 +163,10 @@ def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.Data
     ``corpus`` is an :class:`analysis.Corpus` (``sentences``, ``headlines``, ``lines``,
     ``texts``, ``normalisations``), from ``load_processed`` or ``load_corpus``; it needs at
     least two outlets. ``n_boot`` and ``seed`` set the tone and frame bootstraps (the
-    notebooks use 2,000 resamples and :data:`SEED`).
+    notebooks use 2,000 resamples and :data:`SEED`). The bootstraps resample whole
+    articles when every outlet has at least :data:`analysis.uncertainty.MIN_ARTICLES`
+    of them, and sentences (tone) or paragraphs (frames) otherwise, as notebooks 02
+    and 03 do (:func:`analysis.uncertainty.resampling_unit`).
 
     Returns
     -------
@@ -163,16 +176,19 @@ def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.Data
     outlets = sentences["outlet"].nunique()
     if outlets < 2:
         raise ValueError(f"corpus sentences: the synthesis compares outlets and needs at least two; found {outlets}")
+    tone_unit = resampling_unit(sentences)
+    frame_unit = resampling_unit(sentences, within=FRAME_BOOTSTRAP["unit"])
     scored = sentiment.score_sentences(sentences, names=actors)
-    tone = sentiment.tone_summary(scored, n_boot=n_boot, seed=seed)
-    tone_diff = sentiment.tone_difference(scored, n_boot=n_boot, seed=seed)
+    tone = sentiment.tone_summary(scored, n_boot=n_boot, seed=seed, unit=tone_unit)
+    tone_diff = sentiment.tone_difference(scored, n_boot=n_boot, seed=seed, unit=tone_unit)
     detections = framing.detect_frames(sentences, codebook)
-    frame_options = {**FRAME_BOOTSTRAP, "n_boot": n_boot, "seed": seed}
+    frame_options = {**FRAME_BOOTSTRAP, "n_boot": n_boot, "seed": seed, "unit": frame_unit}
     frames = framing.frame_profile(sentences, detections, frames=codebook, **frame_options)
     frame_diff = framing.frame_difference(sentences, detections, frames=codebook, **frame_options)
     paragraphs, paragraph_detections = framing.to_paragraphs(sentences, detections)
     frame_diff_paragraphs = framing.frame_difference(
-        paragraphs, paragraph_detections, frames=codebook, **{**frame_options, "unit": "sentence"})
+        paragraphs, paragraph_detections, frames=codebook,
+        **{**frame_options, "unit": "article" if frame_unit == "article" else "sentence"})
     prominence = emphasis.actor_prominence(
         emphasis.actor_mentions(sentences, actors), sentences,
         headline_mentions=emphasis.actor_mentions(corpus.headlines, actors),
@@ -196,15 +212,17 @@ def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.Data
         coverage=coverage,
         gaps=emphasis.coverage_gaps(coverage),
         distinctive=emphasis.distinctive_terms(sentences, by="outlet", min_count=5),
+        tone_unit=tone_unit,
+        frame_unit=frame_unit,
     )
 
 
 # --------------------------------------------------------------------------- the scorecard
 
 
-def _row(outlet, measure, rank, item, value, low=np.nan, high=np.nan, n=np.nan) -> dict:
+def _row(outlet, measure, rank, item, value, low=np.nan, high=np.nan, n=np.nan, one_article=False) -> dict:
     return {"outlet": outlet, "measure": measure, "rank": rank, "item": item, "value": value,
-            "low": low, "high": high, "n": n}
+            "low": low, "high": high, "n": n, "one_article": bool(one_article)}
 
 
 def scorecard(measures: Measures, *, top: int = 3) -> pd.DataFrame:
@@ -229,12 +247,14 @@ def scorecard(measures: Measures, *, top: int = 3) -> pd.DataFrame:
       rest (``value``: z; ``n``: the term's count in the outlet).
 
     ``item`` names the frame, actor, speaker, aspect or term; shares are fractions.
+    ``one_article`` marks an interval that rests on the outlet's single article (it
+    describes that article's sentences or paragraphs, not the outlet's coverage).
     Rows come in the order of the list above, outlets sorted within each measure.
 
     Returns
     -------
     DataFrame
-        ``outlet, measure, rank, item, value, low, high, n``.
+        ``outlet, measure, rank, item, value, low, high, n, one_article``.
     """
     rows: list[dict] = []
     outlets = measures.outlets
@@ -243,7 +263,7 @@ def scorecard(measures: Measures, *, top: int = 3) -> pd.DataFrame:
         for o in outlets:
             if o in part.index:
                 r = part.loc[o]
-                rows.append(_row(o, label, 1, "mean", r["mean"], r["ci_low"], r["ci_high"], r["n"]))
+                rows.append(_row(o, label, 1, "mean", r["mean"], r["ci_low"], r["ci_high"], r["n"], r["one_article"]))
 
     order = {f: i for i, f in enumerate(measures.codebook.frame_names)}
     frames = measures.frames[measures.frames["frame"] != measures.codebook.other]
@@ -251,7 +271,7 @@ def scorecard(measures: Measures, *, top: int = 3) -> pd.DataFrame:
     for o in outlets:
         best = frames[frames["outlet"] == o].sort_values(["share", "_order"], ascending=[False, True]).head(top)
         for k, r in enumerate(best.itertuples(index=False), 1):
-            rows.append(_row(o, "leading frame", k, r.frame, r.share, r.low, r.high, r.n_invoking))
+            rows.append(_row(o, "leading frame", k, r.frame, r.share, r.low, r.high, r.n_invoking, r.one_article))
 
     named = measures.prominence[measures.prominence["sentences"] > 0]
     for o in outlets:
@@ -300,10 +320,11 @@ def scorecard(measures: Measures, *, top: int = 3) -> pd.DataFrame:
 
 
 def _cell(r) -> str:
+    mark = ONE_ARTICLE_MARK if getattr(r, "one_article", False) else ""
     if r.measure.startswith("tone"):
-        return f"{r.value:+.3f} [{r.low:+.3f}, {r.high:+.3f}] n={r.n}"
+        return f"{r.value:+.3f} [{r.low:+.3f}, {r.high:+.3f}]{mark} n={r.n}"
     if r.measure == "leading frame":
-        return f"{r.item} {r.value:.0%} [{r.low:.0%}, {r.high:.0%}]"
+        return f"{r.item} {r.value:.0%} [{r.low:.0%}, {r.high:.0%}]{mark}"
     if r.measure in ("most prominent actor", "share of voice"):
         return f"{r.item} {r.value:.0%}"
     if r.measure == "share of words quoted":
@@ -323,7 +344,9 @@ def scorecard_table(card: pd.DataFrame, *, max_outlets: int = 5, sizes: pd.Serie
     With more than ``max_outlets`` outlets, only the ``max_outlets`` largest by ``sizes``
     (a Series outlet -> count, e.g. sentences per outlet; default: alphabetical order)
     are shown, so the table stays readable; the full scorecard is ``card``. Empty cells
-    mean the outlet has nothing at that rank (no quotation, no omitted aspect).
+    mean the outlet has nothing at that rank (no quotation, no omitted aspect). An
+    interval followed by :data:`ONE_ARTICLE_MARK` (†) rests on the outlet's single
+    article.
 
     Examples
     --------
@@ -365,13 +388,14 @@ def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
     * ``quotation`` -- share of words quoted (rest pooled); no interval.
 
     ``excludes_zero`` is true when the interval lies wholly on one side of zero, and
-    missing where there is no interval. Shares are fractions. ``top`` keeps the
+    missing where there is no interval; ``one_article`` is true when either side of an
+    interval rests on one article (missing where there is no interval). Shares are fractions. ``top`` keeps the
     ``top`` largest ``|difference|`` of each family over all outlets (``None``: all).
 
     Returns
     -------
     DataFrame
-        ``family, outlet, item, value, value_rest, difference, low, high, excludes_zero``,
+        ``family, outlet, item, value, value_rest, difference, low, high, excludes_zero, one_article``,
         families in the order above, largest ``|difference|`` first within each.
     """
     frames = []
@@ -379,16 +403,18 @@ def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
     # with two outlets tone_difference gives one row per measure; mirror it for the second outlet
     rows = []
     for r in td.itertuples(index=False):
-        rows.append(("tone", r.outlet, sentiment.MEASURES[r.measure], r.mean, r.mean_other, r.difference, r.ci_low, r.ci_high))
+        rows.append(("tone", r.outlet, sentiment.MEASURES[r.measure], r.mean, r.mean_other, r.difference, r.ci_low,
+                     r.ci_high, pd.NA, r.one_article))
         if r.compared_with != "rest":
             rows.append(("tone", r.compared_with, sentiment.MEASURES[r.measure], r.mean_other, r.mean, -r.difference,
-                         -r.ci_high, -r.ci_low))
-    frames.append(pd.DataFrame(rows, columns=CONTRAST_COLUMNS[:-1]))
+                         -r.ci_high, -r.ci_low, pd.NA, r.one_article))
+    frames.append(pd.DataFrame(rows, columns=CONTRAST_COLUMNS))
 
     fd = measures.frame_difference[measures.frame_difference["frame"] != measures.codebook.other]
     frames.append(pd.DataFrame({
         "family": "frame", "outlet": fd["outlet"], "item": fd["frame"], "value": fd["share"],
         "value_rest": fd["share_rest"], "difference": fd["difference"], "low": fd["low"], "high": fd["high"],
+        "one_article": fd["one_article"],
     }))
 
     sizes = measures.sentences.groupby("outlet").size()
@@ -424,6 +450,7 @@ def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
     has = out["low"].notna()
     out["excludes_zero"] = pd.array([bool(lo > 0 or hi < 0) if h else pd.NA
                                      for lo, hi, h in zip(out["low"], out["high"], has)], dtype="boolean")
+    out["one_article"] = pd.array([bool(v) if h else pd.NA for v, h in zip(out["one_article"], has)], dtype="boolean")
     family = {f: i for i, f in enumerate(["tone", "frame", "actor", "aspect", "quotation"])}
     if len(measures.outlets) == 2:
         out = out[out["outlet"] == measures.outlets[0]]
@@ -492,7 +519,8 @@ def plot_scorecard(measures: Measures, *, colours: dict[str, str]):
     Panels: mean tone on each instrument with its 95% interval; the share of words
     quoted; the frame, the actor and the aspect whose shares differ most between
     outlets (:func:`most_divergent`), the frame with its interval. Hollow markers flag
-    tone means over fewer than :data:`analysis.sentiment.MIN_N` sentences. The figure
+    tone means over fewer than :data:`analysis.sentiment.MIN_N` sentences; dashed
+    intervals rest on the outlet's single article. The figure
     grows with the number of outlets, so it stays readable with dozens of them.
 
     Returns
@@ -520,13 +548,15 @@ def plot_scorecard(measures: Measures, *, colours: dict[str, str]):
     tone_values = measures.tone[["ci_low", "ci_high"]].to_numpy(float)
     tone_range = (min(-0.1, np.nanmin(tone_values) - 0.05), max(0.1, np.nanmax(tone_values) + 0.05))
 
-    def dots(ax, values, low=None, high=None, hollow=None):
+    def dots(ax, values, low=None, high=None, hollow=None, dashed=None):
         for o in outlets:
             if o not in values.index or pd.isna(values[o]):
                 continue
             colour = colours.get(o, "#333333")
             if low is not None:
-                ax.plot([low[o], high[o]], [y[o], y[o]], color=colour, lw=2.2, solid_capstyle="butt")
+                style = (0, (2, 1.2)) if dashed is not None and dashed[o] else "-"
+                ax.plot([low[o], high[o]], [y[o], y[o]], color=colour, lw=2.2, ls=style, solid_capstyle="butt",
+                        dash_capstyle="butt")
             face = "white" if hollow is not None and hollow[o] else colour
             ax.plot(values[o], y[o], "o", ms=6.5, color=colour, mfc=face, zorder=3)
 
@@ -534,7 +564,7 @@ def plot_scorecard(measures: Measures, *, colours: dict[str, str]):
         if kind == "tone":
             t = measures.tone[measures.tone["measure"] == what].set_index("outlet")
             ax.axvline(0, color="#999999", lw=0.8)
-            dots(ax, t["mean"], t["ci_low"], t["ci_high"], t["small_n"])
+            dots(ax, t["mean"], t["ci_low"], t["ci_high"], t["small_n"], t["one_article"])
             ax.set_xlim(*tone_range)
             title, xlabel = f"Mean tone, {sentiment.MEASURES[what]}", "mean sentence score, 95% interval"
         elif kind == "quoted":
@@ -542,7 +572,7 @@ def plot_scorecard(measures: Measures, *, colours: dict[str, str]):
             title, xlabel = "Words inside quotations", "% of the outlet's words"
         elif kind == "frame":
             f = measures.frames[measures.frames["frame"] == what].set_index("outlet")
-            dots(ax, f["share"], f["low"], f["high"])
+            dots(ax, f["share"], f["low"], f["high"], dashed=f["one_article"])
             title, xlabel = f"Frame: {what}", "% of sentences invoking it, 95% interval"
         elif kind == "actor":
             a = measures.prominence[measures.prominence["actor"] == what].set_index("outlet")

@@ -1,0 +1,93 @@
+"""What an interval resamples, and when it can speak for an outlet.
+
+A bootstrap interval is only as general as the units it resamples. Sentences (or
+paragraphs) of one article are resampled when an outlet is represented by one or a
+few articles: the interval then says how stable a figure is *within those texts*, not
+how the outlet covers a story in general. Articles are the honest unit for an outlet
+comparison once every outlet has several of them, because the sentences of one article
+share a writer, a subject and a tone, and are not independent draws.
+
+:func:`article_counts` counts the articles behind each group; every comparison table
+carries that count (``n_articles``) and flags a group that rests on a single article
+(``one_article``). :func:`resampling_unit` picks the unit a notebook resamples:
+articles when every group has at least :data:`MIN_ARTICLES`, the within-article unit
+otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+__all__ = ["MIN_ARTICLES", "article_counts", "resampling_unit", "describe_unit"]
+
+#: Articles per group from which intervals resample whole articles (see :func:`resampling_unit`).
+#: Below five, a bootstrap over articles has too few distinct resamples to give an interval at all.
+MIN_ARTICLES = 5
+
+
+def article_counts(table: pd.DataFrame, by: str | Sequence[str] = "outlet") -> pd.Series:
+    """How many distinct articles each group of ``table`` draws on (``article_id``).
+
+    Returns a Series indexed like ``table.groupby(by)`` (sorted); empty of values
+    (``Int64`` missing) when ``table`` has no ``article_id`` column, since the count is
+    then unknown rather than one.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outlet": ["A", "A", "B"], "article_id": ["a1", "a2", "b1"]})
+    >>> article_counts(t).to_dict()
+    {'A': 2, 'B': 1}
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    grouped = table.groupby(keys, sort=True, observed=True)
+    if "article_id" not in table.columns:
+        counts = grouped.size()
+        return pd.Series(pd.NA, index=counts.index, dtype="Int64", name="n_articles")
+    counts = grouped["article_id"].nunique()
+    if len(keys) == 1:
+        counts.index.name = keys[0]
+    return counts.astype("Int64").rename("n_articles")
+
+
+def resampling_unit(sentences: pd.DataFrame, by: str = "outlet", *, within: str = "sentence",
+                    min_articles: int = MIN_ARTICLES) -> str:
+    """``"article"`` when every group has at least ``min_articles`` articles, else ``within``.
+
+    ``within`` is the unit to resample inside articles (``"sentence"``, or
+    ``"paragraph"`` for frames). With fewer than two groups the answer is ``within``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outlet": ["A"] * 5 + ["B"] * 5, "article_id": list("abcdefghij")})
+    >>> resampling_unit(t), resampling_unit(t, min_articles=6, within="paragraph")
+    ('article', 'paragraph')
+    """
+    counts = article_counts(sentences, by)
+    if len(counts) < 2 or counts.isna().any() or int(counts.min()) < min_articles:
+        return within
+    return "article"
+
+
+def describe_unit(sentences: pd.DataFrame, unit: str, by: str = "outlet", *,
+                  min_articles: int = MIN_ARTICLES) -> str:
+    """One line for a notebook: what the intervals resample, and why.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "article_id": ["a1", "b1"]})
+    >>> describe_unit(t, "sentence")
+    'intervals resample sentences within articles: 2 of 2 outlets have fewer than 5 articles (2 rest on one article, flagged one_article)'
+    """
+    counts = article_counts(sentences, by)
+    if unit == "article":
+        return (f"intervals resample articles: every one of the {len(counts)} outlets has at least "
+                f"{min_articles} ({int(counts.min())} to {int(counts.max())})")
+    few = int((counts < min_articles).sum()) if not counts.isna().any() else len(counts)
+    single = int((counts == 1).sum()) if not counts.isna().any() else 0
+    text = (f"intervals resample {unit}s within articles: {few} of {len(counts)} outlets have fewer than "
+            f"{min_articles} articles")
+    if single:
+        text += f" ({single} rest on one article, flagged one_article)"
+    return text
