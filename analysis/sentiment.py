@@ -802,10 +802,16 @@ def split_by_voice(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFram
         text, base = row["text"], int(row["start"])
         edits = row.get("edits", "")
         edits = edits if isinstance(edits, str) else ""
-        inside = []
-        for k in range(len(text)):
-            pos = base + to_raw_span(edits, k, k + 1)[0]
-            inside.append(any(a <= pos < b for a, b in spans.get(row["article_id"], [])))
+        # only the quotations that overlap the sentence's raw range can hold one of its characters
+        lo, hi = to_raw_span(edits, 0, len(text))
+        near = [(a, b) for a, b in spans.get(row["article_id"], ()) if a < base + hi and b > base + lo]
+        if near:
+            inside = []
+            for k in range(len(text)):
+                pos = base + to_raw_span(edits, k, k + 1)[0]
+                inside.append(any(a <= pos < b for a, b in near))
+        else:
+            inside = [False] * len(text)
         runs, k = [], 0
         while k < len(text):
             j = k
