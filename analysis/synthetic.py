@@ -6,7 +6,7 @@ bylines, headlines, quotations and reporting verbs, so that every stage of the
 pipeline has real work to do. Sentences are combinations of many slots, so almost
 none repeats: a cache keyed on sentence text would not make the benchmark faster.
 
-    python benchmarks/synthetic.py --articles 10000 --out /tmp/corpus.jsonl
+    python -m analysis.synthetic --articles 10000 --out /tmp/corpus.jsonl
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
     python benchmarks/pipeline.py                      # 10,000 synthetic articles, 20 outlets, 2 processes
     python benchmarks/pipeline.py --articles 1000 --jobs 1
 
-Builds a seeded synthetic corpus (benchmarks/synthetic.py, about 40 MB of text for
+Builds a seeded synthetic corpus (analysis/synthetic.py, about 40 MB of text for
 10,000 articles) as a JSON-lines table, then times each stage of the pipeline on it:
 loading (reading, line roles, normalisation, sentence splitting, language and
 near-duplicate checks), both tone instruments, frame detection, actor mentions and
@@ -16,22 +16,18 @@ from __future__ import annotations
 
 import argparse
 import resource
-import sys
 import tempfile
 import time
 import warnings
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # for synthetic.py beside this file
-
-from synthetic import write_corpus  # noqa: E402
-
-from analysis import load_corpus  # noqa: E402
-from analysis.emphasis import actor_mentions, extract_quotes, load_actors  # noqa: E402
-from analysis.framing import detect_frames, load_codebook  # noqa: E402
-from analysis.parallel import map_articles, map_corpus  # noqa: E402
-from analysis.paths import LEXICONS  # noqa: E402
-from analysis.sentiment import score_sentences  # noqa: E402
+from analysis import load_corpus
+from analysis.emphasis import actor_mentions, extract_quotes, load_actors
+from analysis.framing import detect_frames, load_codebook
+from analysis.parallel import map_articles, map_corpus
+from analysis.paths import LEXICONS
+from analysis.sentiment import score_sentences
+from analysis.synthetic import write_corpus
 
 
 def _peak_mb() -> tuple[float, float]:

@@ -16,9 +16,7 @@ import pandas as pd
 import pytest
 
 from analysis.paths import DATA, FIGURES, NOTEBOOKS, PROJECT_ROOT
-
-sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-from synthetic import make_article, outlets  # noqa: E402
+from analysis.synthetic import make_article, outlets
 
 N_OUTLETS = 5
 PER_OUTLET = 2
