@@ -529,6 +529,9 @@ def _bootstrap(sentences, detections, *, by, frames, unit, n_boot, seed):
     needed = ["sentence_id", by] + {"paragraph": ["article_id", "paragraph_no"], "article": ["article_id"]}.get(unit, [])
     _check_columns(sentences, needed, "sentences")
     _check_columns(detections, ["sentence_id", "frame"], "detections")
+    if unit != "sentence" and sentences["article_id"].isna().any():
+        raise ValueError(f"sentences: unit={unit!r} needs an article_id on every row; "
+                         f"{int(sentences['article_id'].isna().sum())} row(s) have none")
     names, other = _frames_and_other(frames, detections)
     ind = _indicator_matrix(sentences["sentence_id"], detections, names)
     groups = sentences[by].reset_index(drop=True)
@@ -692,8 +695,8 @@ def frame_difference(
         diff_boot = num / den[:, None] - (total_num - num) / (total_den - den)[:, None]
         low, high = np.quantile(diff_boot, q, axis=0)
         a = articles.get(g, pd.NA)
-        a_rest = (sentences.loc[sentences[by] != g, "article_id"].nunique() if "article_id" in sentences.columns
-                  else pd.NA)
+        a_rest = (sentences.loc[sentences[by].notna() & (sentences[by] != g), "article_id"].nunique()
+                  if "article_id" in sentences.columns else pd.NA)
         for k, f in enumerate(names):
             rows.append((g, f, share[k], rest[k], share[k] - rest[k], low[k], high[k], a, a_rest,
                          _one(a) or _one(a_rest)))

@@ -1169,6 +1169,9 @@ def _check_unit(unit: str, table: pd.DataFrame) -> None:
         raise ValueError(f"unit must be 'sentence' or 'article', not {unit!r}")
     if unit == "article":
         _check_columns(table, ["article_id"], "scored")
+        if table["article_id"].isna().any():
+            raise ValueError(f"scored: unit='article' needs an article_id on every row; "
+                             f"{int(table['article_id'].isna().sum())} row(s) have none")
 
 
 def _article_totals(part: pd.DataFrame, measure: str) -> tuple[np.ndarray, np.ndarray]:
@@ -1294,11 +1297,13 @@ def _permutation_ps(pairs: Sequence[tuple[np.ndarray, np.ndarray]], n_perm: int,
     extreme = [0] * len(pairs)
     rng = np.random.default_rng(seed)
     positions = np.arange(n)
+    totals = [values.sum() for values in pooled]
     for k in _row_chunks(n_perm, n):
         order = rng.permuted(np.tile(positions, (k, 1)), axis=1)
-        for j, (values, size, bound) in enumerate(zip(pooled, sizes, bounds)):
-            shuffled = values[order]
-            diffs = np.abs(shuffled[:, :size].mean(axis=1) - shuffled[:, size:].mean(axis=1))
+        for j, (values, size, bound, total) in enumerate(zip(pooled, sizes, bounds, totals)):
+            # only the first group's values are gathered; the other's sum is what remains
+            first = values[order[:, :size]].sum(axis=1)
+            diffs = np.abs(first / size - (total - first) / (n - size))
             extreme[j] += int(np.sum(diffs >= bound))
     return [float((e + 1) / (n_perm + 1)) for e in extreme]
 
@@ -1323,9 +1328,10 @@ def _cluster_permutation_ps(pairs, n_perm: int, seed: int) -> list[float]:
     for k in _row_chunks(n_perm, n):
         order = rng.permuted(np.tile(positions, (k, 1)), axis=1)
         for j, (s, c, size, bound) in enumerate(zip(sums, counts, sizes, bounds)):
-            s_, c_ = s[order], c[order]
-            diffs = np.abs(s_[:, :size].sum(axis=1) / c_[:, :size].sum(axis=1)
-                           - s_[:, size:].sum(axis=1) / c_[:, size:].sum(axis=1))
+            # only the first group's articles are gathered; the other's totals are what remains
+            picked = order[:, :size]
+            s_a, c_a = s[picked].sum(axis=1), c[picked].sum(axis=1)
+            diffs = np.abs(s_a / c_a - (s.sum() - s_a) / (c.sum() - c_a))
             extreme[j] += int(np.sum(diffs >= bound))
     return [float((e + 1) / (n_perm + 1)) for e in extreme]
 

@@ -82,7 +82,8 @@ class Measures:
     detections : DataFrame
         :func:`analysis.framing.detect_frames` of the sentences.
     frames : DataFrame
-        :func:`analysis.framing.frame_profile` (intervals from resampled paragraphs).
+        :func:`analysis.framing.frame_profile` (intervals from resampled paragraphs, or
+        articles when every outlet has enough: ``frame_unit``).
     frame_difference : DataFrame
         :func:`analysis.framing.frame_difference`, each outlet against the rest.
     frame_difference_paragraphs : DataFrame
@@ -380,7 +381,7 @@ def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
     * ``tone`` -- mean sentence score per instrument, with the bootstrap interval of
       the difference (:func:`analysis.sentiment.tone_difference`);
     * ``frame`` -- share of sentences invoking each frame, with the interval of
-      :func:`analysis.framing.frame_difference` (paragraphs resampled; Other left out);
+      :func:`analysis.framing.frame_difference` (``measures.frame_unit`` resampled; Other left out);
     * ``actor`` -- share of sentences naming each actor (rest: pooled over the other
       outlets' sentences); no interval;
     * ``aspect`` -- share of words in sentences touching each aspect (rest: pooled over

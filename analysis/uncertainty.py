@@ -81,11 +81,13 @@ def describe_unit(sentences: pd.DataFrame, unit: str, by: str = "outlet", *,
     'intervals resample sentences within articles: 2 of 2 outlets have fewer than 5 articles (2 rest on one article, flagged one_article)'
     """
     counts = article_counts(sentences, by)
+    if counts.isna().any():
+        return f"intervals resample {unit}s: the number of articles per outlet is unknown (no article_id column)"
     if unit == "article":
         return (f"intervals resample articles: every one of the {len(counts)} outlets has at least "
                 f"{min_articles} ({int(counts.min())} to {int(counts.max())})")
-    few = int((counts < min_articles).sum()) if not counts.isna().any() else len(counts)
-    single = int((counts == 1).sum()) if not counts.isna().any() else 0
+    few = int((counts < min_articles).sum())
+    single = int((counts == 1).sum())
     text = (f"intervals resample {unit}s within articles: {few} of {len(counts)} outlets have fewer than "
             f"{min_articles} articles")
     if single:

@@ -623,9 +623,10 @@ def test_figures_show_every_frame_and_outlet(codebook):
     assert [t.get_color() for t in ax.get_xticklabels()] == ["#0072B2", "#E69F00"]
     diff = frame_difference(s, d, frames=codebook, n_boot=50)
     fig = plot_frame_difference(diff, colours=colours)
-    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["A minus B"]
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["A minus B (dashed: rests on one article)"]
     fig = plot_frame_difference({"sentences": diff, "paragraphs": diff}, colours=colours)
-    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["A minus B, sentences", "A minus B, paragraphs"]
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["A minus B, sentences (dashed: rests on one article)",
+                                                                             "A minus B, paragraphs (dashed: rests on one article)"]
     fig = plot_frame_sequence(s, d, colours=colours, frames=codebook)
     assert len(fig.axes) == 2 and fig.axes[0].get_title(loc="left").startswith("A")
 

@@ -764,3 +764,28 @@ def test_five_articles_per_outlet_resample_articles_and_flag_nothing(five_articl
     assert not scorecard_table(card).apply(lambda col: col.str.contains(ONE_ARTICLE_MARK)).any().any()
     c = contrasts(m, top=None)
     assert c.loc[c["low"].notna(), "one_article"].eq(False).all()
+
+
+# --- rows without an article, and unknown counts -------------------------------------------------
+
+
+def test_the_article_unit_refuses_rows_without_an_article():
+    scored = pd.DataFrame({"outlet": ["A"] * 4 + ["B"] * 4,
+                           "article_id": ["a1", "a2", None, None, "b1", "b1", "b2", "b2"],
+                           "polarity": [0.0, 0.0, 1.0, 1.0, 0.2, 0.2, 0.1, 0.1]})
+    with pytest.raises(ValueError, match="2 row\\(s\\) have none"):
+        S.tone_summary(scored, measures=["polarity"], unit="article")
+    with pytest.raises(ValueError, match="article_id on every row"):
+        S.tone_difference(scored, measures=["polarity"], unit="article")
+    sentences = scored.assign(sentence_id=[f"s{i}" for i in range(8)], paragraph_no=1)
+    detections = pd.DataFrame({"sentence_id": ["s0"], "frame": ["Political"]})
+    for unit in ("article", "paragraph"):
+        with pytest.raises(ValueError, match="article_id on every row"):
+            frame_profile(sentences, detections, unit=unit, n_boot=20)
+
+
+def test_describe_unit_says_when_the_article_counts_are_unknown():
+    table = pd.DataFrame({"outlet": ["A", "B"]})
+    for unit in ("sentence", "article"):
+        text = describe_unit(table, unit)
+        assert "unknown" in text and "fewer than" not in text
