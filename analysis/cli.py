@@ -196,7 +196,8 @@ def compare(args) -> int:
         params = first if i == 1 else common
         target = notebooks_out / nb.name
         try:
-            execute_notebook(nb, output=target, parameters=params, note=RERUN_NOTE.format(input=source))
+            # a cell may take minutes on tens of thousands of articles: allow an hour before giving up
+            execute_notebook(nb, output=target, parameters=params, note=RERUN_NOTE.format(input=source), timeout=3600)
         except Exception as exc:  # a cell failed: say which notebook, keep the partial output
             reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             raise UsageError(f"{nb.name} failed on this corpus: {reason}") from None

@@ -120,6 +120,9 @@ def execute_notebook(
         kernel_name="python3",
         record_timing=False,
         resources={"metadata": {"path": str(path.parent.resolve())}},
+        # the kernel's own log: errors only (its warning that a local kernel talks over TCP
+        # is noise to a reader watching progress); cell errors still reach the notebook
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
