@@ -45,7 +45,7 @@ RERUN_NOTE = (
     "> **Re-run on another corpus.** This copy of the notebook was executed by `python -m analysis compare` "
     "on `{input}`. Its tables and figures describe that corpus. The narrative text, including the Conclusion, "
     "was written for the bundled IBM study and its numbers do not describe this corpus: read the printed "
-    "outputs instead."
+    "outputs instead, and section 6 of notebook 05, which writes the findings out from this corpus's numbers."
 )
 
 

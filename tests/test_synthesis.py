@@ -332,3 +332,73 @@ def test_plot_scorecard_draws_one_row_per_outlet_in_each_panel(request, fixture)
     labels = [t.get_text() for t in shown[0].get_yticklabels()]
     assert labels == m.outlets
     matplotlib.pyplot.close(fig)
+
+
+# --------------------------------------------------------------------------- the findings, written out
+
+
+def _finding(lines, start):
+    found = [line for line in lines if line.startswith(start)]
+    assert len(found) == 1, (start, lines)
+    return found[0]
+
+
+def test_findings_of_the_seed_articles_carry_the_numbers_of_the_tables(seed):
+    from analysis.synthesis import findings
+
+    lines = findings(seed)
+    basis = _finding(lines, "Basis:")
+    assert "2 articles from 2 outlets" in basis and "2 of 2 outlets rest on a single article" in basis
+    vader = seed.tone[seed.tone["measure"] == "vader_compound"].set_index("outlet")
+    top = vader["mean"].idxmax()
+    line = _finding(lines, "Tone, VADER compound:")
+    assert line.startswith(f"Tone, VADER compound: {top} is the most positive, {vader.loc[top, 'mean']:+.3f} "
+                           f"[{vader.loc[top, 'ci_low']:+.3f}, {vader.loc[top, 'ci_high']:+.3f}]†")
+    clear = ((seed.tone_difference["ci_low"] > 0) | (seed.tone_difference["ci_high"] < 0)).sum()
+    assert _finding(lines, "Tone differences:").startswith(f"Tone differences: {clear} of {len(seed.tone_difference)}")
+    signs = seed.tone.pivot(index="outlet", columns="measure", values="mean").diff().iloc[-1]
+    agree = np.sign(signs["polarity"]) == np.sign(signs["vader_compound"])
+    assert ("agree on" if agree else "disagree on") in _finding(lines, "Instruments:")
+    q = seed.quoted.set_index("outlet")
+    most = q["quoted_share"].idxmax()
+    assert f"{most} quotes the most, {q.loc[most, 'quoted_share']:.1%}" in _finding(lines, "Quotation:")
+    best = seed.distinctive.loc[seed.distinctive["z"].idxmax()]
+    assert f"\"{best['term']}\" for {best['outlet']} (z {best['z']:.2f}), below the 1.96" in _finding(
+        lines, "Distinctive words:")
+
+
+def test_findings_name_the_clearest_frame_difference_and_its_check_over_paragraphs(seed):
+    from analysis.synthesis import contrasts, findings
+
+    line = _finding(findings(seed), "Frames:")
+    frames = contrasts(seed, top=None).query("family == 'frame'")
+    clear = frames[frames["excludes_zero"].fillna(False).astype(bool)]
+    assert line.startswith(f"Frames: {len(clear)} of {len(frames)} outlet-and-frame differences")
+    if len(clear):
+        assert f"the largest is {clear.iloc[0]['item']}" in line
+        assert "counted over paragraphs it" in line
+    assert ("about 1 of 18 would" in line) == (len(frames) == 18)
+
+
+def test_findings_for_many_outlets_compare_each_with_the_rest_and_warn_of_chance(three):
+    from analysis.synthesis import findings
+
+    lines = findings(three)
+    assert "(each outlet against the rest, both instruments)" in _finding(lines, "Tone differences:")
+    assert "rank correlation of" in _finding(lines, "Instruments:")
+    assert "3 articles from 3 outlets" in lines[0] and "3 of 3 outlets rest on a single article" in lines[0]
+    n = len(three.tone_difference)
+    chance = f"about {0.05 * n:.0f} of {n} would" in _finding(lines, "Tone differences:")
+    assert chance == (n >= 10)
+
+
+def test_findings_say_when_nothing_differs_and_when_speakers_are_unknown(seed, monkeypatch):
+    from dataclasses import replace
+
+    from analysis.synthesis import findings
+
+    flat = seed.tone_difference.assign(ci_low=-1.0, ci_high=1.0)
+    voice = seed.voice.assign(speaker="unknown")
+    lines = findings(replace(seed, tone_difference=flat, voice=voice))
+    assert _finding(lines, "Tone differences:").endswith("on tone the outlets cannot be told apart.")
+    assert "unattributed" in _finding(lines, "Quotation:") and "from unknown" not in _finding(lines, "Quotation:")
