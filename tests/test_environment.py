@@ -97,3 +97,11 @@ def test_a_spec_that_is_not_an_exact_pin_is_refused(spec):
 def test_a_package_pinned_twice_is_refused():
     with pytest.raises(AssertionError, match="pinned twice"):
         pins(["PyYAML==6.0.3", "pyyaml==6.0.2"])
+
+
+def test_the_data_dictionary_documents_every_processed_table():
+    readme = (PROJECT_ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([\w.-]+\.csv)`", readme))
+    tables = {p.name for p in (PROJECT_ROOT / "data" / "processed").glob("*.csv")}
+    assert tables, "data/processed holds no tables"
+    assert tables <= documented, f"not in data/README.md: {sorted(tables - documented)}"
