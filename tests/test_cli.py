@@ -143,6 +143,15 @@ def test_compare_runs_every_notebook_and_writes_tables_figures_and_site(tmp_path
     assert len(articles) == N_OUTLETS * PER_OUTLET
     sentences = pd.read_csv(out / "tables" / "sentences.csv", dtype=str, keep_default_na=False)
     assert set(sentences["outlet"]) == set(articles["outlet"])
+    # the measures' tables too: tone per sentence, the scorecard with every outlet
+    tone = pd.read_csv(out / "tables" / "02-sentence-tone.csv")
+    assert len(tone) == len(sentences) and tone["vader_compound"].between(-1, 1).all()
+    card = pd.read_csv(out / "tables" / "05-scorecard.csv")
+    assert set(card["outlet"]) == set(articles["outlet"])
+    # and the findings written out from this corpus's numbers, not the bundled study's
+    nb05 = nbformat.read(out / "notebooks" / "05-synthesis.ipynb", as_version=4)
+    written = "".join(o.get("text", "") for c in nb05.cells if c.get("id") == "findings-code" for o in c.outputs)
+    assert f"{len(articles)} articles from {N_OUTLETS} outlets" in written and "Colorlines" not in written
     # figures from every notebook, and the rendered site
     figures = {p.name.split("-")[0] for p in (out / "figures").glob("*.png")}
     assert {Path(n).stem.split("-")[0] for n in notebooks} <= figures
