@@ -22,6 +22,7 @@ import argparse
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 import warnings
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="count near-duplicate articles (wire copies, double loads) every time, not once")
     c.add_argument("--skip-bad", action="store_true",
                    help="set bad articles aside with a warning instead of stopping")
-    c.add_argument("--jobs", type=int, default=2, help="processes for reading a large corpus (default 2)")
+    c.add_argument("--jobs", type=int, default=2, help="processes for reading a large corpus, and notebooks run side by side (default 2)")
     c.add_argument("--no-site", action="store_true", help="do not render the HTML site")
     return parser
 
@@ -189,20 +190,34 @@ def compare(args) -> int:
         "table_columns": columns, "duplicates": "keep" if args.keep_duplicates else "exclude",
     }
     paths = notebook_paths()
-    written = []
-    for i, nb in enumerate(paths, 1):
+
+    def run(i: int, nb: Path) -> Path:
         t0 = time.perf_counter()
         _progress(f"[{i}/{len(paths)}] {nb.stem} …")
-        params = first if i == 1 else common
         target = notebooks_out / nb.name
         try:
             # a cell may take minutes on tens of thousands of articles: allow an hour before giving up
-            execute_notebook(nb, output=target, parameters=params, note=RERUN_NOTE.format(input=source), timeout=3600)
+            execute_notebook(nb, output=target, parameters=first if i == 1 else common,
+                             note=RERUN_NOTE.format(input=source), timeout=3600)
         except Exception as exc:  # a cell failed: say which notebook, keep the partial output
             reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             raise UsageError(f"{nb.name} failed on this corpus: {reason}") from None
-        written.append(target)
         _progress(f"[{i}/{len(paths)}] {nb.stem} done in {time.perf_counter() - t0:.1f} s")
+        return target
+
+    # Notebook 01 writes the tables every later notebook reads; those read nothing of each other,
+    # so they run side by side, each in its own kernel, as many at once as --jobs.
+    written = [run(1, paths[0])]
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futures = [pool.submit(run, i, nb) for i, nb in enumerate(paths[1:], 2)]
+        try:
+            for future in as_completed(futures):
+                future.result()
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            raise
+    written += [f.result() for f in futures]
     if not args.no_site:
         from analysis.site import build_site
 

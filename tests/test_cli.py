@@ -217,3 +217,47 @@ def test_help_describes_the_inputs():
     assert result.returncode == 0
     for word in ("manifest.csv", ".jsonl", "--codebook", "--actors", "--aspects", "--keep-duplicates"):
         assert word in result.stdout
+
+
+def _fake_runs(monkeypatch, fail: str | None = None) -> list[str]:
+    """Replace notebook execution: record each notebook run, fail the one named ``fail``."""
+    import threading
+
+    from analysis import report
+
+    ran, lock = [], threading.Lock()
+
+    def fake(path, *, output, parameters, note, timeout):
+        with lock:
+            ran.append(Path(path).stem)
+        if Path(path).stem == fail:
+            raise RuntimeError("a cell raised\nValueError: boom")
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text("{}", encoding="utf-8")
+        return Path(output)
+
+    monkeypatch.setattr(report, "execute_notebook", fake)
+    return ran
+
+
+def test_notebook_01_runs_first_then_the_others_side_by_side(tmp_path, monkeypatch, capsys):
+    from analysis import cli
+
+    ran = _fake_runs(monkeypatch)
+    source = write_jsonl(tmp_path / "input")
+    assert cli.main(["compare", str(source), "--out", str(tmp_path / "out"), "--no-site", "--jobs", "2"]) == 0
+    stems = [p.stem for p in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))]
+    assert ran[0] == stems[0] and sorted(ran) == stems
+    out = capsys.readouterr().out
+    assert all(f"{s} done" in out for s in stems)
+
+
+def test_a_failing_notebook_exits_with_its_name_and_the_last_line_of_the_error(tmp_path, monkeypatch, capsys):
+    from analysis import cli
+
+    ran = _fake_runs(monkeypatch, fail="03-framing")
+    source = write_jsonl(tmp_path / "input")
+    assert cli.main(["compare", str(source), "--out", str(tmp_path / "out"), "--no-site"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["error: 03-framing.ipynb failed on this corpus: ValueError: boom"]
+    assert ran[0] == "01-corpus" and "03-framing" in ran
