@@ -8,11 +8,13 @@ alias behaves here exactly as a frame cue does in the codebook.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import math
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -320,6 +322,67 @@ def load_aspects(path: Path | str = LEXICONS / "aspects.yml") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ASPECT_COLUMNS)
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+_RUN = re.compile(r"\w+")
+
+
+def _cue_key(term: Term) -> str | None:
+    """Lower-case letters that begin a word of every match of ``term``; ``None`` if none can be named.
+
+    Under :mod:`analysis.lexicon`'s rules a cue's words match as whole words separated by
+    spaces or hyphens, so each word of the cue begins a run of word characters in the
+    text; only the last word takes an inflection (which may change its last letter:
+    regulate, regulating; a word of one or two letters, such as ``AI``, is not
+    inflected) or a ``*`` ending. The longest such stem is the most selective. Only
+    stems of ASCII letters and digits are used, so that lower case is all that
+    case-insensitive matching can differ by.
+    """
+    words = [w for w in re.split(r"[\s-]+", normalise(term.cue).text.strip()) if w]
+    best = None
+    for j, word in enumerate(words):
+        if word.endswith("*"):
+            stem = word[:-1]
+        elif term.inflect and j == len(words) - 1 and len(word) > 2:
+            stem = word[:-1]
+        else:
+            stem = word
+        if stem and _ASCII_WORD.fullmatch(stem) and (best is None or len(stem) > len(best)):
+            best = stem.lower()
+    return best
+
+
+class _WordIndex:
+    """Which texts hold a word (a run of word characters) beginning with given letters.
+
+    For skipping the texts in which no cue can match: a text with a word that is not
+    plain ASCII is always a candidate (case-insensitive matching there is more than
+    lower case).
+    """
+
+    def __init__(self, texts: list[str]):
+        runs, per_text = [], []
+        for text in texts:
+            found = _RUN.findall(text)
+            runs += found
+            per_text.append(len(found))
+        self._text_of = np.repeat(np.arange(len(texts)), per_text)
+        self._codes, uniques = pd.factorize(pd.Series(runs, dtype=object))
+        uniques = uniques.tolist()
+        self._always = np.array([not w.isascii() for w in uniques], dtype=bool)
+        lowered = sorted((w.lower(), i) for i, w in enumerate(uniques) if w.isascii())
+        self._sorted = [w for w, _ in lowered]
+        self._sorted_codes = np.array([i for _, i in lowered], dtype=np.intp)
+
+    def sentences_with(self, keys: list[str]) -> np.ndarray:
+        """Positions (ascending) of the texts with a word starting with any of ``keys`` (lower-case ASCII)."""
+        hit = self._always.copy()
+        for key in set(keys):
+            lo = bisect.bisect_left(self._sorted, key)
+            hi = bisect.bisect_left(self._sorted, key + "\x7f", lo)
+            hit[self._sorted_codes[lo:hi]] = True
+        return np.unique(self._text_of[hit[self._codes]])
+
+
 def aspect_mentions(sentences: pd.DataFrame, aspects: pd.DataFrame) -> pd.DataFrame:
     """Every cue of every aspect found in ``sentences``, located in the raw text.
 
@@ -342,8 +405,17 @@ def aspect_mentions(sentences: pd.DataFrame, aspects: pd.DataFrame) -> pd.DataFr
     2     bias testing of AI             AI
     """
     frames = []
+    index = None
     for _, cues in aspects.groupby("aspect", sort=False):
-        found = find_terms(sentences, _matcher(cues, "aspect"))
+        matcher = _matcher(cues, "aspect")
+        keys = [_cue_key(t) for t in matcher.terms]
+        subset = sentences
+        if keys and None not in keys:
+            # only the sentences where one of the aspect's cues may occur: the same rows, far faster
+            if index is None:
+                index = _WordIndex(sentences["text"].tolist())
+            subset = sentences.iloc[index.sentences_with(keys)]
+        found = find_terms(subset, matcher)
         frames.append(found.rename(columns={"key": "aspect"}))
     if not frames:
         return pd.DataFrame(columns=ASPECT_MENTION_COLUMNS)
@@ -821,7 +893,7 @@ def share_of_voice(quotes: pd.DataFrame) -> pd.DataFrame:
 
 ALIGN_COLUMNS = [
     "match", "similarity", "outlet_a", "quote_id_a", "speaker_a", "passage_a",
-    "outlet_b", "quote_id_b", "speaker_b", "passage_b", "differences",
+    "outlet_b", "quote_id_b", "speaker_b", "passage_b", "differences", "quotes_a", "quotes_b",
 ]
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
@@ -837,12 +909,15 @@ def _passages(quote: str) -> list[str]:
     return [quote[a:b] for a, b in spans]
 
 
-def _compare(a: list[str], b: list[str], name_a: str, name_b: str) -> tuple[str, float, str] | None:
-    """Label two passages exact, near-exact or partial; ``None`` if they share too little."""
+def _match_words(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, float, tuple] | None:
+    """:func:`_compare` without the outlets' names: ``(label, similarity, changes)`` or ``None``.
+
+    ``changes`` are the non-equal opcodes as ``(tag, words of a, words of b)``.
+    """
     if not a or not b:
         return None
     if a == b:
-        return "exact", 1.0, ""
+        return "exact", 1.0, ()
     # how much is shared is measured on words with hyphens split, so that a spelling
     # such as "facial-recognition" costs nothing; the differences still list it
     sa = [w for t in a for w in t.split("-")]
@@ -854,22 +929,40 @@ def _compare(a: list[str], b: list[str], name_a: str, name_b: str) -> tuple[str,
     if longest < 3 or matched / min(len(sa), len(sb)) < 0.6:
         return None
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    changes = tuple(
+        (tag, _clip(" ".join(a[i1:i2])), _clip(" ".join(b[j1:j2])))
+        for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"
+    )
+    label = "near-exact" if matched / max(len(sa), len(sb)) >= 0.8 else "partial"
+    return label, round(similarity, 3), changes
+
+
+def _differences(changes: tuple, name_a: str, name_b: str) -> str:
     diffs = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        wa, wb = _clip(" ".join(a[i1:i2])), _clip(" ".join(b[j1:j2]))
+    for tag, wa, wb in changes:
         if tag == "replace":
             diffs.append(f"{name_a} '{wa}' / {name_b} '{wb}'")
         elif tag == "delete":
             diffs.append(f"only {name_a}: '{wa}'")
         elif tag == "insert":
             diffs.append(f"only {name_b}: '{wb}'")
-    label = "near-exact" if matched / max(len(sa), len(sb)) >= 0.8 else "partial"
-    return label, round(similarity, 3), "; ".join(diffs)
+    return "; ".join(diffs)
+
+
+def _compare(a: list[str], b: list[str], name_a: str, name_b: str) -> tuple[str, float, str] | None:
+    """Label two passages exact, near-exact or partial; ``None`` if they share too little."""
+    found = _match_words(tuple(a), tuple(b))
+    if found is None:
+        return None
+    return found[0], found[1], _differences(found[2], name_a, name_b)
 
 
 def _clip(words: str, n: int = 8) -> str:
     parts = words.split()
     return words if len(parts) <= n else " ".join(parts[:n]) + " …"
+
+
+_MATCH_ORDER = {"exact": 0, "near-exact": 1, "partial": 2}
 
 
 def align_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -891,13 +984,26 @@ def align_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     its best-matching passages. Quotations that match nothing in another outlet
     are listed with ``match = "unique"`` and empty ``_b`` columns.
 
+    Quotations with the same words (sentence by sentence, as compared here) in the
+    same outlet -- a wire quotation an outlet runs in many articles -- share one
+    row: ``quotes_a`` and ``quotes_b`` count them, so a row stands for
+    ``quotes_a * quotes_b`` pairs of quotations (``quotes_b`` is 0 on a unique
+    row), and it shows the pair that one row per pair would list first (the
+    smallest ``quote_id_a``, then ``quote_id_b``; on a unique row the first such
+    quotation in ``quotes``). Without this the table would grow with the square
+    of the number of times a quotation is repeated; with it, a quotation repeated
+    word for word in *k* outlets gives one row per pair of those outlets, however
+    many articles repeat it. Where no outlet repeats a quotation word for word
+    every count is 1 and every row is one pair of quotations.
+
     Returns
     -------
     pandas.DataFrame
         ``match, similarity`` (Dice coefficient of matched words), ``outlet_a,
         quote_id_a, speaker_a, passage_a, outlet_b, quote_id_b, speaker_b,
-        passage_b, differences``; pairs first (exact, near-exact, partial), then
-        unique quotations.
+        passage_b, differences, quotes_a, quotes_b``; pairs first (exact,
+        near-exact, partial; then by similarity and quotation ids), then unique
+        quotations in the order of ``quotes``.
 
     Examples
     --------
@@ -908,56 +1014,114 @@ def align_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     >>> r["match"], r["differences"]
     ('near-exact', "only A: 'we believe'; A 'facial-recognition' / B 'facial recognition'")
     """
-    items = []
-    for rec in quotes.itertuples(index=False):
-        for passage in _passages(rec.quote):
-            items.append((rec.quote_id, rec.outlet, rec.speaker, passage, tuple(_tokens(passage))))
-    order = {"exact": 0, "near-exact": 1, "partial": 2}
-    best: dict[tuple[str, str], dict] = {}
-    # a match is either the same words or three words in a row in common, so only
-    # passages that are identical or share a run of three words are compared: the
-    # same pairs as comparing all, far faster
+    quote_ids, outlets, speakers, texts = (quotes[c].tolist() for c in ("quote_id", "outlet", "speaker", "quote"))
+    # 1. Quotations with the same passages (in words) in the same outlet are one unit: they
+    # match the same quotations, in the same way.
+    split: dict[str, tuple[list[str], tuple]] = {}
+    unit_of: dict[tuple, int] = {}
+    unit_outlet: list = []
+    unit_words: list[tuple] = []
+    members: list[list[int]] = []
+    for pos, (outlet, text) in enumerate(zip(outlets, texts)):
+        found = split.get(text)
+        if found is None:
+            passages = _passages(text)
+            found = split[text] = (passages, tuple(tuple(_tokens(p)) for p in passages))
+        u = unit_of.setdefault((outlet, found[1]), len(unit_outlet))
+        if u == len(unit_outlet):
+            unit_outlet.append(outlet)
+            unit_words.append(found[1])
+            members.append([])
+        members[u].append(pos)
+    # the quotation a unit's pair rows show: the smallest id, as one row per pair sorts first
+    shown = [min(m, key=quote_ids.__getitem__) for m in members]
+
+    # 2. Distinct passages, and where they occur (unit, passage number).
+    passage_id: dict[tuple, int] = {}
+    occurs: list[list[tuple[int, int]]] = []
+    for u, words in enumerate(unit_words):
+        for k, toks in enumerate(words):
+            if not toks:
+                continue  # no words: matches nothing
+            p = passage_id.setdefault(toks, len(occurs))
+            if p == len(occurs):
+                occurs.append([])
+            occurs[p].append((u, k))
+    passage_words = list(passage_id)
+
+    # 3. A match is either the same words or three words in a row in common, so only passages
+    # that are identical or share a run of three words are compared: the same pairs as
+    # comparing all, far faster. Each distinct pair of passages is compared once per direction.
     by_trigram: dict[tuple[str, ...], list[int]] = {}
-    for i, item in enumerate(items):
-        words = [w for tok in item[4] for w in tok.split("-")]
-        grams = {tuple(words[k:k + 3]) for k in range(len(words) - 2)} | {("=",) + item[4]}
-        for gram in grams:
-            by_trigram.setdefault(gram, []).append(i)
-    candidates = sorted({
-        (i, j) for ids in by_trigram.values() for x, i in enumerate(ids) for j in ids[x + 1:]
-        if items[i][1] != items[j][1]
-    })
-    compared: dict[tuple, tuple | None] = {}  # the same two passages recur across articles
-    for i, j in candidates:
-        first, second = items[i], items[j]
-        one, two = sorted((first, second), key=lambda it: (it[1], it[0]))
-        key = (one[4], two[4], one[1], two[1])
+    for p, toks in enumerate(passage_words):
+        words = [w for tok in toks for w in tok.split("-")]
+        for gram in {tuple(words[k:k + 3]) for k in range(len(words) - 2)}:
+            by_trigram.setdefault(gram, []).append(p)
+    sharing = {(p, q) for ids in by_trigram.values() for x, p in enumerate(ids) for q in ids[x + 1:]}
+    compared: dict[tuple[int, int], tuple | None] = {}
+
+    def compare(p: int, q: int):
+        key = (p, q)
         if key not in compared:
-            compared[key] = _compare(list(one[4]), list(two[4]), one[1], two[1])
-        res = compared[key]
+            compared[key] = _match_words(passage_words[p], passage_words[q])
+        return compared[key]
+
+    # the best passages of each pair of units (a from the outlet first in order): ties go to
+    # the passages one row per pair of quotations would meet first, for the quotations shown
+    best: dict[tuple[int, int], tuple] = {}
+
+    def consider(u: int, k: int, p: int, v: int, kv: int, q: int) -> None:
+        if unit_outlet[u] == unit_outlet[v]:
+            return
+        if unit_outlet[v] < unit_outlet[u]:
+            u, k, p, v, kv, q = v, kv, q, u, k, p
+        res = compare(p, q)
         if res is None:
+            return
+        tie = (k, kv) if shown[u] < shown[v] else (kv, k)
+        rank = (_MATCH_ORDER[res[0]], -res[1], tie)
+        old = best.get((u, v))
+        if old is None or rank < old[0]:
+            best[(u, v)] = (rank, k, kv, res)
+
+    for p, where in enumerate(occurs):
+        if len(where) > 1 and compare(p, p) is not None:
+            for x, (u, k) in enumerate(where):
+                for v, kv in where[x + 1:]:
+                    consider(u, k, p, v, kv, p)
+    for p, q in sorted(sharing):
+        if compare(p, q) is None and compare(q, p) is None:
             continue
-        row = {"match": res[0], "similarity": res[1], "outlet_a": one[1], "quote_id_a": one[0],
-               "speaker_a": one[2], "passage_a": one[3], "outlet_b": two[1], "quote_id_b": two[0],
-               "speaker_b": two[2], "passage_b": two[3], "differences": res[2]}
-        old = best.get((one[0], two[0]))
-        if old is None or (order[row["match"]], -row["similarity"]) < (order[old["match"]], -old["similarity"]):
-            best[(one[0], two[0])] = row
-    pairs = pd.DataFrame(list(best.values()), columns=ALIGN_COLUMNS)
-    pairs = pairs.assign(_o=pairs["match"].map(order)).sort_values(
+        for u, k in occurs[p]:
+            for v, kv in occurs[q]:
+                consider(u, k, p, v, kv, q)
+
+    # 4. The table.
+    rows = []
+    for (u, v), (_, k, kv, res) in best.items():
+        a, b = shown[u], shown[v]
+        rows.append((res[0], res[1], outlets[a], quote_ids[a], speakers[a], split[texts[a]][0][k], outlets[b],
+                     quote_ids[b], speakers[b], split[texts[b]][0][kv], _differences(res[2], outlets[a], outlets[b]),
+                     len(members[u]), len(members[v])))
+    pairs = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
+    pairs = pairs.assign(_o=pairs["match"].map(_MATCH_ORDER)).sort_values(
         ["_o", "similarity", "quote_id_a", "quote_id_b"], ascending=[True, False, True, True], kind="stable"
     )
-    matched = set(pairs["quote_id_a"]) | set(pairs["quote_id_b"])
-    unique = quotes[~quotes["quote_id"].isin(matched)]
+    matched = {u for uv in best for u in uv}
+    alone = [(m[0], len(m)) for u, m in enumerate(members) if u not in matched]
+    first = [pos for pos, _ in alone]
+    unique = quotes.iloc[first]
     single = pd.DataFrame({
         "match": "unique", "similarity": float("nan"), "outlet_a": unique["outlet"], "quote_id_a": unique["quote_id"],
         "speaker_a": unique["speaker"], "passage_a": unique["quote"], "outlet_b": "", "quote_id_b": "",
         "speaker_b": "", "passage_b": "", "differences": "",
+        "quotes_a": pd.Series([n for _, n in alone], index=unique.index, dtype="int64"), "quotes_b": 0,
     }, columns=ALIGN_COLUMNS)
     frames = [f for f in (pairs.drop(columns="_o"), single) if len(f)]
     if not frames:
         return pd.DataFrame(columns=ALIGN_COLUMNS)
-    return pd.concat(frames, ignore_index=True)[ALIGN_COLUMNS]
+    out = pd.concat(frames, ignore_index=True)[ALIGN_COLUMNS]
+    return out.astype({"quotes_a": "int64", "quotes_b": "int64"})
 
 
 # --------------------------------------------------------------------------- distinctive words
@@ -1008,14 +1172,21 @@ def _term_list(text: str, ngrams: tuple[int, ...], stop_words: frozenset) -> lis
     return out
 
 
+_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})", WORD_RE.flags)  # split() gives gaps and words in turn
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
 def count_terms(sentences: pd.DataFrame, *, by: str = "outlet", ngrams: tuple[int, ...] = (1, 2),
                 stop_words: frozenset = STOP_WORDS) -> pd.DataFrame:
     """Count words and two-word phrases in ``sentences["text"]`` for each value of ``by``.
 
+    The terms are :func:`_term_list`'s (rows without a ``by`` value are left out);
+    each distinct word, and each distinct gap between two words, is looked at once.
+
     Returns
     -------
     pandas.DataFrame
-        ``<by>, term, n`` (1 or 2 words), ``count``.
+        ``<by>, term, n`` (1 or 2 words), ``count``, sorted by ``<by>, term, n``.
 
     Examples
     --------
@@ -1023,11 +1194,49 @@ def count_terms(sentences: pd.DataFrame, *, by: str = "outlet", ngrams: tuple[in
     >>> count_terms(s).sort_values(["n", "term"]).to_dict("records")[:3]
     [{'outlet': 'A', 'term': 'ban', 'n': 1, 'count': 2}, {'outlet': 'A', 'term': 'facial', 'n': 1, 'count': 1}, {'outlet': 'A', 'term': 'ibm', 'n': 1, 'count': 1}]
     """
+    group_of_sentence, group_values = pd.factorize(sentences[by])  # -1: no value, left out as groupby does
+    # every word of every sentence in order, and the text after it up to the next word
+    # (None after a sentence's last word, so that no phrase spans two sentences)
+    words, gaps, per_sentence = [], [], []
+    for text in sentences["text"].tolist():
+        parts = _WORD_SPLIT.split(text)
+        found = parts[1::2]
+        if found:
+            words += found
+            gaps += parts[2:-1:2]
+            gaps.append(None)
+        per_sentence.append(len(found))
     rows = []
-    for group, text in zip(sentences[by], sentences["text"]):
-        rows.extend((group, term, n) for term, n in _term_list(text, tuple(ngrams), stop_words))
-    frame = pd.DataFrame(rows, columns=[by, "term", "n"])
-    counts = frame.groupby([by, "term", "n"], as_index=False).size().rename(columns={"size": "count"})
+    if words:
+        group = np.repeat(group_of_sentence, per_sentence).astype(np.int64)
+        word_code, raw_words = pd.factorize(pd.Series(words, dtype=object))
+        term_code, terms = pd.factorize(pd.Series(
+            [_POSSESSIVE.sub("", w.lower().replace("\u2019", "'")) for w in raw_words], dtype=object))
+        term = term_code[word_code].astype(np.int64)
+        terms, group_values = terms.tolist(), list(group_values)
+        usable = np.array([t not in stop_words and not t.isdigit() for t in terms], dtype=bool)[term] & (group >= 0)
+        if 1 in ngrams:
+            keys, counts = np.unique(group[usable] * len(terms) + term[usable], return_counts=True)
+            rows += [(group_values[k // len(terms)], terms[k % len(terms)], 1, c)
+                     for k, c in zip(keys.tolist(), counts.tolist())]
+        if 2 in ngrams:
+            gap_code, gap_values = pd.factorize(pd.Series(gaps, dtype=object))
+            # only spaces or hyphens between the two words; the last entry stands for None (code -1)
+            joins = np.array([not g.strip(" -") for g in gap_values] + [False], dtype=bool)[gap_code]
+            first = np.flatnonzero(joins[:-1] & usable[:-1] & usable[1:])
+            pair_code, pairs = pd.factorize(term[first] * len(terms) + term[first + 1])
+            keys, counts = np.unique(group[first] * len(pairs) + pair_code, return_counts=True)
+            for k, c in zip(keys.tolist(), counts.tolist()):
+                g, p = divmod(k, len(pairs))
+                w1, w2 = divmod(int(pairs[p]), len(terms))
+                rows.append((group_values[g], f"{terms[w1]} {terms[w2]}", 2, c))
+    if rows or not words:
+        counts = pd.DataFrame(rows, columns=[by, "term", "n", "count"])
+        counts = counts.sort_values([by, "term", "n"]).reset_index(drop=True)
+    else:  # terms, but none with a value of `by`: an empty table, typed as groupby types it
+        frame = pd.DataFrame([(group, term, n) for group, text in zip(sentences[by], sentences["text"])
+                              for term, n in _term_list(text, tuple(ngrams), stop_words)], columns=[by, "term", "n"])
+        counts = frame.groupby([by, "term", "n"], as_index=False).size().rename(columns={"size": "count"})
     return counts.astype({"n": "int64", "count": "int64"})
 
 

@@ -290,6 +290,98 @@ def test_aspect_coverage_shares_and_gaps():
     assert "national dialogue" not in gaps.index  # nobody covers it: not a gap
 
 
+def aspect_mentions_of_every_sentence(sentences: pd.DataFrame, aspects: pd.DataFrame) -> pd.DataFrame:
+    """The reference: each aspect's cues looked for in every sentence, no sentence skipped."""
+    from analysis.emphasis import ASPECT_MENTION_COLUMNS, _matcher
+    from analysis.lexicon import find_terms
+
+    frames = [find_terms(sentences, _matcher(cues, "aspect")).rename(columns={"key": "aspect"})
+              for _, cues in aspects.groupby("aspect", sort=False)]
+    return pd.concat(frames, ignore_index=True)[ASPECT_MENTION_COLUMNS]
+
+
+def _inflections(cue: str) -> list[str]:
+    """The cue as a text may write it: in other cases, hyphenated, its last word inflected."""
+    stem = cue.rstrip("*")
+    last = stem.split()[-1] if stem.split() else stem
+    forms = {stem, stem.upper(), stem.title(), stem.replace(" ", "-"), stem + "s", stem + "ing", stem + "ed",
+             stem[:-1] + "ing", stem[:-1] + "ies", stem + last[-1:] + "ed", stem + "ation"}
+    return sorted(f for f in forms if f.strip())
+
+
+_LEXICON_ASPECTS = load_aspects()
+_ASPECT_FORMS = sorted({f for cue in _LEXICON_ASPECTS["cue"] for f in _inflections(cue)})
+_FILLER = ["the", "a", "and", "of", "police", "said", "Ai", "ai", "aid", "régulation", "\u0130ce", "café", "data",
+           "2020", "-", ",", "."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(_ASPECT_FORMS + _FILLER), min_size=1, max_size=12).map(" ".join),
+                      min_size=1, max_size=12))
+def test_aspect_mentions_skips_only_sentences_no_cue_can_match(texts):
+    # the project's aspects, in sentences made of their cues written every which way
+    s = pd.DataFrame({"sentence_id": [f"a-s{i:03d}" for i in range(len(texts))], "article_id": "a",
+                      "outlet": "X", "start": 0, "text": texts})
+    pd.testing.assert_frame_equal(aspect_mentions(s, _LEXICON_ASPECTS),
+                                  aspect_mentions_of_every_sentence(s, _LEXICON_ASPECTS))
+
+
+_CUES = ["AI", "ban", "regulate", "policy", "law enforcement", "the dialogue", "U.S.", "regulat*", "ICE", "go",
+         "Black Lives Matter", "the misuse", "face-scan", "no longer use", "\u00e9lys\u00e9e"]
+# "mi\u017fuse" (a long s): ignoring case, the expression matches it where lower case does not
+_CUE_WORDS = sorted({f for cue in _CUES for f in _inflections(cue)}
+                    | {"the", "ice", "Ice", "gone", "banner", "lawful", "mi\u017fuse", "mi\u017fused", "\u00c9lys\u00e9e"})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lexicon=st.lists(st.tuples(st.sampled_from(["p", "q", "r"]), st.sampled_from(_CUES),
+                               st.sampled_from([None, True, False]), st.booleans()), min_size=1, max_size=8),
+    texts=st.lists(st.lists(st.sampled_from(_CUE_WORDS), min_size=1, max_size=10).map(" ".join), min_size=1, max_size=10),
+)
+def test_aspect_mentions_with_invented_lexicons_equal_looking_in_every_sentence(lexicon, texts):
+    rows, seen = [], set()
+    for aspect, cue, case, inflect in lexicon:
+        if (aspect, cue) not in seen:
+            seen.add((aspect, cue))
+            rows.append({"aspect": aspect, "description": "", "cue": cue, "case_sensitive": case,
+                         "inflect": inflect, "source": "test"})
+    aspects = pd.DataFrame(rows)
+    s = pd.DataFrame({"sentence_id": [f"a-s{i:03d}" for i in range(len(texts))], "article_id": "a",
+                      "outlet": "X", "start": 0, "text": texts})
+    pd.testing.assert_frame_equal(aspect_mentions(s, aspects), aspect_mentions_of_every_sentence(s, aspects))
+
+
+def test_aspect_mentions_keeps_what_ignoring_case_matches_beyond_lower_case():
+    aspects = pd.DataFrame([{"aspect": "x", "description": "", "cue": "the misuse", "case_sensitive": None,
+                             "inflect": True, "source": "test"}])
+    s = pd.DataFrame({"sentence_id": ["a-s001", "a-s002", "a-s003"], "article_id": "a", "outlet": "X", "start": 0,
+                      "text": ["They fear the mi\u017fuse of data.", "THE MISUSED data", "Nothing to see."]})
+    found = aspect_mentions(s, aspects)
+    assert found["match"].tolist() == ["the mi\u017fuse", "THE MISUSED"]
+    pd.testing.assert_frame_equal(found, aspect_mentions_of_every_sentence(s, aspects))
+
+
+@pytest.mark.parametrize(
+    "cue, inflect, key",
+    [
+        ("the dialogue", True, "dialogu"),  # the longest word; the last may change its last letter
+        ("regulate", True, "regulat"),
+        ("regulate", False, "regulate"),
+        ("regulat*", True, "regulat"),
+        ("AI", True, "ai"),  # one or two letters: not inflected
+        ("no longer use", True, "longer"),
+        ("U.S.", True, None),  # no word of letters and digits alone
+        ("\u00e9lys\u00e9e", True, None),  # not ASCII: lower case is not all ignoring case does
+    ],
+)
+def test_cue_key_is_a_start_every_match_has(cue, inflect, key):
+    from analysis.emphasis import _cue_key
+    from analysis.lexicon import Term
+
+    assert _cue_key(Term("x", cue, inflect=inflect)) == key
+
+
 def test_load_aspects_requires_cues_and_a_source(tmp_path):
     path = tmp_path / "aspects.yml"
     path.write_text("aspects:\n  - {name: x, cues: [a], description: d}\n")
@@ -468,8 +560,27 @@ def test_align_quotes_labels_pairs(a, b, match, difference):
 
 
 def test_align_quotes_never_pairs_quotes_of_the_same_outlet():
-    al = align_quotes(quote_table(("a1", "A", "now is the time"), ("a2", "A", "now is the time")))
-    assert al["match"].tolist() == ["unique", "unique"]
+    al = align_quotes(quote_table(("a1", "A", "now is the time"), ("a2", "A", "Now is the time!"),
+                                  ("a3", "A", "now is the time to act")))
+    # the same words twice in one outlet share a row, which counts them
+    assert al[["match", "quote_id_a", "quotes_a", "quotes_b"]].values.tolist() == [
+        ["unique", "a1", 2, 0], ["unique", "a3", 1, 0]]
+
+
+def test_a_quotation_repeated_across_many_outlets_gives_one_row_per_pair_of_outlets():
+    wire = "Now is the time to decide how facial recognition should be used."
+    rows = [(f"{o}{k}", o, wire if k % 2 else wire.upper()) for o in "ABCDEF" for k in range(5)]
+    rows += [("F9", "F", "now is the time to decide how facial-recognition should be used, we believe"),
+             ("G1", "G", "Something else entirely was said.")]
+    al = align_quotes(quote_table(*rows))
+    exact = al[al["match"] == "exact"]
+    assert len(exact) == 15  # pairs of six outlets, not 15 x 25 pairs of quotations
+    assert (exact["quotes_a"] * exact["quotes_b"]).tolist() == [25] * 15
+    assert exact[["quote_id_a", "quote_id_b"]].values.tolist()[:2] == [["A0", "B0"], ["A0", "C0"]]
+    near = al[al["match"] == "near-exact"]
+    assert near[["outlet_a", "quotes_a", "outlet_b", "quotes_b"]].values.tolist() == [
+        [o, 5, "F", 1] for o in "ABCDE"]
+    assert al.loc[al["match"] == "unique", ["quote_id_a", "quotes_a", "quotes_b"]].values.tolist() == [["G1", 1, 0]]
 
 
 def test_align_quotes_compares_sentence_by_sentence_and_lists_unmatched():
@@ -567,6 +678,32 @@ def test_count_terms_drops_stop_words_numbers_and_bigrams_across_punctuation(tex
     assert set(counts["term"]) == terms
 
 
+def count_terms_text_by_text(sentences: pd.DataFrame, by: str, ngrams: tuple[int, ...]) -> pd.DataFrame:
+    """The reference for count_terms: each text's terms listed, then counted by groupby."""
+    from analysis.emphasis import _term_list
+
+    rows = [(group, term, n) for group, text in zip(sentences[by], sentences["text"])
+            for term, n in _term_list(text, ngrams, STOP_WORDS)]
+    frame = pd.DataFrame(rows, columns=[by, "term", "n"])
+    counts = frame.groupby([by, "term", "n"], as_index=False).size().rename(columns={"size": "count"})
+    return counts.astype({"n": "int64", "count": "int64"})
+
+
+_TERM_PIECES = ["IBM", "IBM's", "ibm\u2019s", "facial", "recognition", "facial-recognition", "the", "and", "2020",
+                "ban", "Ban", "don't", "rock'n'roll", "x_y", "caf\u00e9", " ", "  ", " - ", "-", ", ", ". ", "; ", "\u2014"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(st.lists(st.sampled_from(_TERM_PIECES), max_size=12).map(" ".join), min_size=1, max_size=8),
+    groups=st.lists(st.sampled_from(["A", "B", "C", None]), min_size=8, max_size=8),
+    ngrams=st.sampled_from([(1, 2), (1,), (2,)]),
+)
+def test_count_terms_equals_counting_text_by_text(texts, groups, ngrams):
+    s = pd.DataFrame({"outlet": groups[:len(texts)], "text": texts})
+    pd.testing.assert_frame_equal(count_terms(s, ngrams=ngrams), count_terms_text_by_text(s, "outlet", ngrams))
+
+
 def test_stop_word_list_has_function_words_not_content_words():
     assert {"the", "and", "of", "which", "would"} <= STOP_WORDS
     assert not {"police", "privacy", "said", "ibm", "rights"} & STOP_WORDS
@@ -608,24 +745,90 @@ def test_share_of_voice_figure_without_quotations_says_so():
     assert "No quotations" in fig.axes[0].texts[0].get_text()
 
 
-_WORDS = st.sampled_from(["now", "is", "the", "time", "to", "act", "facial-recognition", "facial", "recognition", "we"])
+def align_pair_by_pair(quotes: pd.DataFrame) -> list[dict]:
+    """The reference for align_quotes: every passage of every pair of quotations from two outlets
+    compared, one row per pair; then the rows of quotations with the same words in the same outlet
+    folded into the one listed first, and counted."""
+    from analysis.emphasis import _compare, _passages, _tokens
+
+    recs = quotes.to_dict("records")
+    passages = [_passages(r["quote"]) for r in recs]
+    words = [[_tokens(p) for p in ps] for ps in passages]
+    unit = [(r["outlet"], tuple(tuple(w) for w in ws)) for r, ws in zip(recs, words)]
+    size = {u: unit.count(u) for u in unit}
+    order = {"exact": 0, "near-exact": 1, "partial": 2}
+    best_rows = {}
+    for i in range(len(recs)):
+        for j in range(i + 1, len(recs)):
+            if recs[i]["outlet"] == recs[j]["outlet"]:
+                continue
+            a, b = sorted((i, j), key=lambda x: (recs[x]["outlet"], recs[x]["quote_id"]))
+            best = None
+            for ki in range(len(passages[i])):  # the passages of the quotation listed first, first
+                for kj in range(len(passages[j])):
+                    ka, kb = (ki, kj) if a == i else (kj, ki)
+                    res = _compare(words[a][ka], words[b][kb], recs[a]["outlet"], recs[b]["outlet"])
+                    if res and (best is None or (order[res[0]], -res[1]) < (order[best[0][0]], -best[0][1])):
+                        best = (res, ka, kb)
+            if best is None:
+                continue
+            (match, similarity, differences), ka, kb = best
+            row = {"match": match, "similarity": similarity, "outlet_a": recs[a]["outlet"],
+                   "quote_id_a": recs[a]["quote_id"], "speaker_a": recs[a]["speaker"], "passage_a": passages[a][ka],
+                   "outlet_b": recs[b]["outlet"], "quote_id_b": recs[b]["quote_id"], "speaker_b": recs[b]["speaker"],
+                   "passage_b": passages[b][kb], "differences": differences,
+                   "quotes_a": size[unit[a]], "quotes_b": size[unit[b]]}
+            key = (unit[a], unit[b])
+            if key not in best_rows or (row["quote_id_a"], row["quote_id_b"]) < (
+                    best_rows[key]["quote_id_a"], best_rows[key]["quote_id_b"]):
+                best_rows[key] = row
+    rows = sorted(best_rows.values(),
+                  key=lambda r: (order[r["match"]], -r["similarity"], r["quote_id_a"], r["quote_id_b"]))
+    matched = {u for key in best_rows for u in key}
+    listed = set()
+    for i, r in enumerate(recs):
+        if unit[i] not in matched and unit[i] not in listed:
+            listed.add(unit[i])
+            rows.append({"match": "unique", "similarity": None, "outlet_a": r["outlet"], "quote_id_a": r["quote_id"],
+                         "speaker_a": r["speaker"], "passage_a": r["quote"], "outlet_b": "", "quote_id_b": "",
+                         "speaker_b": "", "passage_b": "", "differences": "", "quotes_a": size[unit[i]], "quotes_b": 0})
+    return rows
+
+
+def alignment_records(aligned: pd.DataFrame) -> list[dict]:
+    return [{k: None if isinstance(v, float) and math.isnan(v) else v for k, v in r.items()}
+            for r in aligned.to_dict("records")]
+
+
+_QUOTE_WORDS = st.sampled_from(["now", "is", "the", "time", "to", "act", "facial-recognition", "facial", "recognition",
+                                "we"])
 
 
 @settings(max_examples=40, deadline=None)
-@given(texts=st.lists(st.lists(_WORDS, min_size=1, max_size=9).map(" ".join), min_size=2, max_size=6))
-def test_align_quotes_finds_the_same_pairs_as_comparing_every_pair(texts):
-    from analysis.emphasis import _compare, _tokens
+@given(texts=st.lists(st.lists(_QUOTE_WORDS, min_size=1, max_size=9).map(" ".join), min_size=2, max_size=8),
+       outlets=st.lists(st.sampled_from("ABC"), min_size=8, max_size=8))
+def test_align_quotes_equals_comparing_every_pair_of_quotations(texts, outlets):
+    quotes = quote_table(*[(f"q{i}", outlets[i], text) for i, text in enumerate(texts)])
+    assert alignment_records(align_quotes(quotes)) == align_pair_by_pair(quotes)
 
-    quotes = quote_table(*[(f"q{i}", "AB"[i % 2], text) for i, text in enumerate(texts)])
-    al = align_quotes(quotes)
-    found = {(r.quote_id_a, r.quote_id_b) for r in al.itertuples() if r.match != "unique"}
-    expected = {
-        (f"q{i}", f"q{j}") if "AB"[i % 2] == "A" else (f"q{j}", f"q{i}")
-        for i in range(len(texts)) for j in range(i + 1, len(texts))
-        if "AB"[i % 2] != "AB"[j % 2]
-        and _compare(_tokens(texts[i]), _tokens(texts[j]), "AB"[i % 2], "AB"[j % 2]) is not None
-    }
-    assert found == expected
+
+_PASSAGES = ["Now is the time to act.", "now is the time to act", "NOW, IS THE TIME TO ACT!", "We believe now is the time to act.",
+             "Now is the time.", "Facial-recognition should be regulated.", "facial recognition should be regulated",
+             "It should be regulated now and then.", "Loopholes.", "The rest is silence."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    quotes=st.lists(st.tuples(st.sampled_from("ABCD"), st.lists(st.sampled_from(_PASSAGES), min_size=1, max_size=3)),
+                    min_size=2, max_size=14),
+    ids=st.permutations(range(14)),
+)
+def test_align_quotes_equals_comparing_every_pair_when_passages_repeat_across_outlets(quotes, ids):
+    # quotation ids out of the table's order, multi-sentence quotations, and the same words in
+    # many quotations, outlets and spellings
+    table = quote_table(*[(f"q{ids[i]:02d}", outlet, " ".join(parts)) for i, (outlet, parts) in enumerate(quotes)])
+    table["speaker"] = [f"S{i % 3}" for i in range(len(table))]
+    assert alignment_records(align_quotes(table)) == align_pair_by_pair(table)
 
 
 def test_figures_use_one_panel_per_outlet_beyond_four(actors):
