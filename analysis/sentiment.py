@@ -1624,7 +1624,11 @@ def plot_tone_distribution(scored: pd.DataFrame, *, colours: dict[str, str], by:
             values = scored.loc[scored[by] == g, measure].to_numpy(float)
             # Deterministic vertical spread, so overlapping dots stay visible without randomness.
             offsets = (np.arange(len(values)) % 7 - 3) * 0.05
-            ax.scatter(values, k + offsets, s=22, color=colours[g], alpha=0.75, edgecolor="white", linewidth=0.4, zorder=2)
+            # thousands of dots are drawn as an image inside the SVG (one element per dot would run to
+            # megabytes per outlet), and fainter, so that where they pile up still shows
+            many = len(values) > 1000
+            ax.scatter(values, k + offsets, s=22, color=colours[g], alpha=0.15 if many else 0.75, edgecolor="white",
+                       linewidth=0.4, zorder=2, rasterized=many)
             ax.plot([values.mean()] * 2, [k - 0.3, k + 0.3], color="black", lw=1.6, zorder=3)
         ax.set_xlim(-1.05, 1.05)
         ax.set_yticks(range(len(groups)), groups)

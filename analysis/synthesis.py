@@ -562,8 +562,8 @@ def findings(measures: Measures) -> list[str]:
     outlets = measures.outlets
     counts = article_counts(measures.sentences)
     single = int((counts == 1).sum()) if not counts.isna().any() else 0
-    basis = (f"Basis: {measures.sentences['article_id'].nunique()} articles from {len(outlets)} outlets "
-             f"({int(counts.min())} to {int(counts.max())} per outlet), {len(measures.sentences)} body sentences; "
+    basis = (f"Basis: {measures.sentences['article_id'].nunique():,} articles from {len(outlets)} outlets "
+             f"({int(counts.min()):,} to {int(counts.max()):,} per outlet), {len(measures.sentences):,} body sentences; "
              f"tone intervals resample {measures.tone_unit}s, frame intervals {measures.frame_unit}s.")
     if single:
         basis += (f" {single} of {len(outlets)} outlets rest on a single article ({ONE_ARTICLE_MARK}): their intervals "
@@ -641,8 +641,8 @@ def findings(measures: Measures) -> list[str]:
             return f", {v.iloc[0]['word_share']:.0%} of them {who}"
 
         out.append(f"Quotation: {most['outlet']} quotes the most, {most['quoted_share']:.1%} of its "
-                   f"{int(most['words'])} words{lead(most['outlet'])}; {least['outlet']} the least, "
-                   f"{least['quoted_share']:.1%} of {int(least['words'])}{lead(least['outlet'])}.")
+                   f"{int(most['words']):,} words{lead(most['outlet'])}; {least['outlet']} the least, "
+                   f"{least['quoted_share']:.1%} of {int(least['words']):,}{lead(least['outlet'])}.")
 
     for table, item, value, what in [(measures.prominence, "actor", "sentence_share", "named in {} of the sentences"),
                                      (measures.coverage, "aspect", "word_share", "in sentences holding {} of the words")]:

@@ -724,3 +724,17 @@ def test_permutations_are_fewer_only_for_large_corpora():
     assert _default_permutations(5_000) == 10_000
     assert 999 < _default_permutations(20_000) < 10_000
     assert _default_permutations(325_866) == 999
+
+
+def test_the_sentence_tone_figure_rasterises_only_outlets_with_thousands_of_dots():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    scored = pd.DataFrame({"outlet": ["big"] * 1500 + ["small"] * 40,
+                           "polarity": np.linspace(-1, 1, 1540), "vader_compound": np.linspace(1, -1, 1540)})
+    fig = S.plot_tone_distribution(scored, colours={"big": "#000000", "small": "#444444"})
+    dots = [c for ax in fig.axes for c in ax.collections if len(c.get_offsets()) in (1500, 40)]
+    assert sorted((len(c.get_offsets()), c.get_rasterized()) for c in dots) == [(40, False)] * 2 + [(1500, True)] * 2
+    plt.close(fig)
