@@ -562,8 +562,10 @@ def findings(measures: Measures) -> list[str]:
     outlets = measures.outlets
     counts = article_counts(measures.sentences)
     single = int((counts == 1).sum()) if not counts.isna().any() else 0
+    per = (f"{int(counts.min()):,} per outlet" if counts.min() == counts.max()
+           else f"{int(counts.min()):,} to {int(counts.max()):,} per outlet")
     basis = (f"Basis: {measures.sentences['article_id'].nunique():,} articles from {len(outlets)} outlets "
-             f"({int(counts.min()):,} to {int(counts.max()):,} per outlet), {len(measures.sentences):,} body sentences; "
+             f"({per}), {len(measures.sentences):,} body sentences; "
              f"tone intervals resample {measures.tone_unit}s, frame intervals {measures.frame_unit}s.")
     if single:
         basis += (f" {single} of {len(outlets)} outlets rest on a single article ({ONE_ARTICLE_MARK}): their intervals "
@@ -613,7 +615,7 @@ def findings(measures: Measures) -> list[str]:
     units = frame_units(measures, top=None).set_index(["outlet", "frame"])
     if len(clear):
         r = clear.iloc[0]
-        text += (f"; the largest is {r['item']}, invoked in {r['value']:.1%} of the sentences of {r['outlet']} against "
+        text += (f"; {'it' if len(clear) == 1 else 'the largest'} is {r['item']}, invoked in {r['value']:.1%} of the sentences of {r['outlet']} against "
                  f"{r['value_rest']:.1%} {'in the rest' if len(outlets) > 2 else 'in the other outlet'} "
                  f"(difference {r['difference']:+.3f} {_interval_text(r['low'], r['high'], '+.3f', r['one_article'])})")
         key = (r["outlet"], r["item"])
@@ -622,7 +624,8 @@ def findings(measures: Measures) -> list[str]:
             kept = bool(u["same_direction"])
             holds = u["low_paragraphs"] > 0 or u["high_paragraphs"] < 0
             text += (f"; counted over paragraphs it {'keeps' if kept else 'loses'} its direction "
-                     f"({u['difference_paragraphs']:+.3f}) and {'keeps' if holds else 'loses'} an interval clear of zero")
+                     f"({u['difference_paragraphs']:+.3f}), and its interval "
+                     f"{'still excludes' if holds else 'no longer excludes'} zero")
         text += "."
     else:
         text += "."

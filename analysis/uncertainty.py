@@ -78,7 +78,7 @@ def describe_unit(sentences: pd.DataFrame, unit: str, by: str = "outlet", *,
     --------
     >>> t = pd.DataFrame({"outlet": ["A", "B"], "article_id": ["a1", "b1"]})
     >>> describe_unit(t, "sentence")
-    'intervals resample sentences within articles: 2 of 2 outlets have fewer than 5 articles (2 rest on one article, flagged one_article)'
+    'intervals resample sentences within articles: 2 of 2 outlets have fewer than 5 articles (each of them is a single article: flagged one_article)'
     """
     counts = article_counts(sentences, by)
     if counts.isna().any():
@@ -91,5 +91,6 @@ def describe_unit(sentences: pd.DataFrame, unit: str, by: str = "outlet", *,
     text = (f"intervals resample {unit}s within articles: {few} of {len(counts)} outlets have fewer than "
             f"{min_articles} articles")
     if single:
-        text += f" ({single} rest on one article, flagged one_article)"
+        text += (" (each of them is a single article: flagged one_article)" if single == few
+                 else f" ({single} of them a single article: flagged one_article)")
     return text

@@ -375,7 +375,7 @@ def test_findings_name_the_clearest_frame_difference_and_its_check_over_paragrap
     clear = frames[frames["excludes_zero"].fillna(False).astype(bool)]
     assert line.startswith(f"Frames: {len(clear)} of {len(frames)} outlet-and-frame differences")
     if len(clear):
-        assert f"the largest is {clear.iloc[0]['item']}" in line
+        assert f"{'it' if len(clear) == 1 else 'the largest'} is {clear.iloc[0]['item']}" in line
         assert "counted over paragraphs it" in line
     assert ("about 1 of 18 would" in line) == (len(frames) == 18)
 

@@ -121,7 +121,7 @@ def test_describe_unit_gives_the_counts_and_flags_single_article_groups():
     text = describe_unit(t, resampling_unit(t))
     assert "sentences within articles" in text
     assert "2 of 2 outlets have fewer than 5 articles" in text
-    assert "1 rest on one article" in text and "one_article" in text
+    assert "(1 of them a single article: flagged one_article)" in text
 
     no_single = describe_unit(_outlets_with(3, 7), "paragraph")
     assert "paragraphs within articles" in no_single
