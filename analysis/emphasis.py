@@ -565,6 +565,183 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+# ----------------------------------------------------------- names not in the lexicon
+#
+# A person or organisation the lexicon does not list may still be a quotation's speaker
+# when its name stands where an actor would be accepted: the subject of a reporting verb
+# ("Rosa Okafor said", "said Rosa Okafor"), after "according to", and as the latest person
+# named, for "he"/"she". A name is a run of capitalised words read from the text, with no
+# parsing: it is text, not an identity.
+
+def _upper_class() -> str:
+    """A character class of the upper-case letters of the Latin, Greek and Cyrillic scripts."""
+    ranges, start, prev = [], None, None
+    for i in [*range(0x41, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x2000)]:
+        if chr(i).isupper():
+            if start is None or i != prev + 1:
+                if start is not None:
+                    ranges.append((start, prev))
+                start = i
+            prev = i
+    ranges.append((start, prev))
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                         for a, b in ranges) + "]"
+
+
+_UP = _upper_class()
+# abbreviated titles and suffixes, which end in a full stop
+_ABBREVIATIONS = ("Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
+                  "Rev", "Hon", "Supt", "Insp", "Jr", "Sr")
+# lower-case particles inside a name: Ludwig van Beethoven, Bashar al-Assad, Gerard de la Cruz
+_PARTICLES = ("de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "van", "von", "la", "le", "bin",
+              "bint", "ibn", "abu", "al", "el", "ter", "ten", "zu", "y")
+_NAME_TOKEN = (
+    rf"(?:(?:{'|'.join(_ABBREVIATIONS)})\.(?=[ \u00a0])"  # Sen. Dr. Jr.
+    rf"|{_UP}\.(?=[ \u00a0])"  # an initial: J.
+    rf"|(?:al|el|bin|ibn|abu|d)['\u2019-]{_UP}[^\W_]*(?:-[^\W_]+)*"  # al-Assad, d'Estaing
+    rf"|{_UP}[^\W_]*(?:['\u2019-][^\W_]+)*)"  # Okafor, O'Brien, Smith-Jones, Okafor's
+)
+_NAME_RUN = re.compile(
+    rf"(?<![\w'\u2019.-]){_NAME_TOKEN}(?:[ \u00a0](?:(?:{'|'.join(_PARTICLES)})[ \u00a0]){{0,2}}{_NAME_TOKEN})*"
+)
+_NAME_PIECE = re.compile(r"[^ \u00a0]+")
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+# titles before a name, stripped from it ("Sen. Rosa Okafor" is Rosa Okafor); one word each
+_TITLES = frozenset(
+    [a + "." for a in _ABBREVIATIONS if a not in ("Jr", "Sr")]
+    + """Sen Rep Dr Mr Mrs Ms Mx Prof Senator Representative Congressman Congresswoman Congressmember
+    Professor Governor President Vice-President Mayor Chancellor Minister Premier Secretary Judge Commissioner
+    Chief Officer Detective Sheriff Sergeant Lieutenant Captain Colonel Major Reverend Rabbi Imam Father Sister
+    Sir Dame Lord Lady King Queen Prince Princess Pope CEO CFO CTO COO Chairman Chairwoman Chairperson Chair
+    Director Spokesperson Spokesman Spokeswoman Councilmember Councilman Councilwoman Councillor Councilor
+    Alderman Alderwoman Assemblyman Assemblywoman Assemblymember Delegate Ambassador Attorney Superintendent
+    Inspector Commander Deputy Founder Co-founder Executive Analyst Researcher Lawyer Activist Organizer""".split()
+)
+# "General" is a title only after these (Attorney General, Surgeon General), not in General Motors
+_GENERAL_AFTER = frozenset(["Attorney", "Surgeon", "Inspector", "Solicitor", "Secretary", "Adjutant"])
+# a name ending in one of these is an organisation's: not "he" or "she"
+_ORG_WORDS = frozenset(
+    """Department Ministry Agency Administration Association Council Union Institute University College School
+    Committee Commission Court Office Bureau Board Party Foundation Center Centre Coalition Alliance Network
+    Society Fund Project Lab Labs Laboratory Police Service Services Times Post Journal News Press Tribune Herald
+    Gazette Group Inc Inc. Corp Corp. Corporation Company Co Co. Ltd Ltd. LLC LLP Technologies Systems Watch
+    Campaign Congress Senate House Assembly Parliament Government Authority Hospital Bank Trust Forum Initiative
+    Caucus Federation Organization Organisation Department's Matter Movement Reuters Magazine Review Ledger
+    Courier Observer Dispatch Sentinel Partners Capital Holdings Industries Airlines Motors""".split()
+)
+# capitalised words that open a run without being part of the name (sentence-initial words, determiners)
+# (with STOP_WORDS, defined below)
+_NAME_LEAD = frozenset(
+    set("""also still now today yesterday tonight meanwhile however instead indeed later earlier last next
+    according critics many several like unlike despite although though because since while when after before
+    monday tuesday wednesday thursday friday saturday sunday january february march september october
+    november december""".split())
+)
+# a name right after one of these is a place, a possessor or an object, not a speaker ("in New York")
+_NAME_BEFORE_PLACE = frozenset(
+    """in at from to into across near outside inside throughout around of for by with on over under between
+    among against toward towards via within without behind beyond through""".split()
+)
+_DETERMINERS = frozenset(["the", "a", "an"])
+# words that may stand between a name and the reporting verb after it ("Rosa Okafor also said")
+_NAME_GAP_BEFORE = frozenset(
+    """also has have had later then previously recently once again further first earlier publicly separately
+    would will did does has also had already subsequently additionally""".split()
+)
+# words that may stand between a reporting verb and the name after it ("told reporters Rosa Okafor")
+_NAME_GAP_AFTER = frozenset(["the", "reporters", "journalists", "us"])
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+
+
+def _is_title(pieces: list[str], i: int) -> bool:
+    word = pieces[i]
+    if word == "General":
+        return i > 0 and pieces[i - 1] in _GENERAL_AFTER
+    return word in _TITLES
+
+
+def _name_mentions(text: str, sent_spans: list, lexicon: list[tuple]) -> list[tuple]:
+    """Capitalised names in an article's sentences that the lexicon does not cover.
+
+    ``sent_spans`` are ``(start, end, sentence_id)`` raw offsets; ``lexicon`` the
+    article's lexicon mentions, sorted, ``(start, end, ...)``. Returns
+    ``(start, end, sentence_id, name, type, possessive)`` sorted by position, ``type``
+    ``person`` or ``organisation``. A name is two or more capitalised words (initials
+    and particles inside allowed; a sentence-initial function word, ``The``, and titles
+    stripped), or a title and one word (``Dr. Okafor``), or one word that is the last
+    word of a person named earlier in the article (``Okafor`` after ``Rosa Okafor``,
+    which it then stands for). A run overlapping a lexicon mention is the lexicon's,
+    unless a title follows the mention (``Microsoft President Brad Smith``). A run
+    after a preposition (``in New York``) is not a name.
+    """
+    found = []
+    surnames: dict[str, str] = {}
+    lex_starts = [m[0] for m in lexicon]
+    finditer = _NAME_RUN.finditer
+    for s, e, sid in sent_spans:
+        for run in finditer(text, s, e):
+            r_start, r_text = run.start(), run.group()
+            if " " not in r_text and "\u00a0" not in r_text:
+                # one word: only a back-reference to a person named earlier
+                word = _POSSESSIVE_END.sub("", r_text)
+                if word not in surnames:
+                    continue
+                pieces = [(r_start, run.end(), r_text)]
+            else:
+                pieces = [(r_start + p.start(), r_start + p.end(), p.group()) for p in _NAME_PIECE.finditer(r_text)]
+            # a run the lexicon covers is the lexicon's; what follows a mention only after a title
+            k = bisect.bisect_left(lex_starts, run.end())
+            after_lexicon = False
+            for m in lexicon[max(0, k - 8):k]:
+                if m[1] > r_start:
+                    pieces = [p for p in pieces if p[0] >= m[1]]
+                    after_lexicon = True
+            words = [p[2] for p in pieces]
+            lead = 0
+            while lead < len(words) and (words[lead].lower() in _NAME_LEAD or words[lead].lower() in STOP_WORDS):
+                lead += 1
+            if lead and words[lead - 1].lower() in _NAME_BEFORE_PLACE:
+                continue
+            pieces, words = pieces[lead:], words[lead:]
+            if not pieces:
+                continue
+            name_start = pieces[0][0]  # titles included: they stand between a verb and the name
+            titled = [i for i in range(len(words)) if _is_title(words, i)]
+            if titled and _POSSESSIVE_END.sub("", words[-1]) in _ORG_WORDS and not after_lexicon:
+                titled = []  # a title word inside an organisation's name: the Executive Office
+            if titled:
+                pieces, words = pieces[titled[-1] + 1:], words[titled[-1] + 1:]
+            elif after_lexicon:
+                continue
+            # particles and initials do not count as words of the name
+            full = [w for w in words if not w.endswith(".") and w not in _PARTICLES]
+            if not full or (len(words) < 2 and not titled and _POSSESSIVE_END.sub("", words[0]) not in surnames):
+                continue
+            # the word before the run: a preposition (through a determiner) makes it a place
+            before = _WORD_BEFORE.search(text, max(s, name_start - 40), name_start) if lead == 0 else None
+            if before is not None:
+                prev = before.group(1).lower()
+                if prev in _DETERMINERS:
+                    before = _WORD_BEFORE.search(text, max(s, before.start() - 40), before.start())
+                    prev = before.group(1).lower() if before else ""
+                if prev in _NAME_BEFORE_PLACE and not (
+                    prev == "to" and text[max(s, name_start - 30):name_start].lower().rstrip().endswith(
+                        ("according to", "according to the"))
+                ):
+                    continue
+            possessive = bool(_POSSESSIVE_END.search(words[-1]))
+            label_words = words[:-1] + [_POSSESSIVE_END.sub("", words[-1])] if possessive else words
+            label = " ".join(label_words)
+            kind = "organisation" if label_words[-1] in _ORG_WORDS else "person"
+            if len(label_words) == 1 and label in surnames:
+                label = surnames[label]  # Okafor, after Rosa Okafor
+            elif kind == "person" and len(full) >= 2:
+                surnames[label_words[-1]] = label
+            found.append((name_start, pieces[-1][1], sid, label, kind, possessive))
+    return found
+
+
 def _speakers_before(mentions: list[tuple], pos: int) -> list[tuple]:
     return [m for m in mentions if m[1] <= pos]
 
@@ -590,24 +767,49 @@ def _resolve_pronoun(word: str, mentions: list[tuple], pos: int, sentence_of) ->
     return cands[-1][3], cands[-1][3]
 
 
-def _subject_near(text: str, verb_start: int, verb_end: int, offset: int, mentions, sentence_of, *, inverted: bool):
+def _name_gap(gap: str, allowed: frozenset, most: int) -> bool:
+    """Whether ``gap`` between a name and a reporting verb is only a few of the ``allowed`` words."""
+    if _GAP_PUNCT.search(gap):
+        return False
+    words = gap.split()
+    return len(words) <= most and all(w in allowed or (w.endswith("ly") and w.islower()) for w in words)
+
+
+def _subject_near(text: str, verb_start: int, verb_end: int, offset: int, mentions, sentence_of, *, inverted: bool,
+                  names=(), antecedents=None):
     """The actor named (or pronoun) just before a reporting verb, else just after it.
 
-    ``text`` is a raw span starting at file offset ``offset``. Returns ``(speaker, cue)``
-    or ``None``.
+    ``text`` is a raw span starting at file offset ``offset``. ``names`` are
+    :func:`_name_mentions` of the article: a name is accepted where an actor is, the
+    one nearer the verb winning, but only with nothing between it and the verb but a
+    few auxiliaries and adverbs (``also``, ``has``, ``publicly``) before it, or
+    ``the``/``reporters`` after it. ``antecedents`` (default ``mentions``) are what a
+    pronoun may refer back to. Returns ``(speaker, cue)`` or ``None``.
     """
     window_before = text[max(0, verb_start - 60):verb_start]
     if not inverted:
         for m in reversed([m for m in mentions if offset <= m[0] and m[1] <= offset + verb_start]):
             gap = text[m[1] - offset:verb_start]
             if len(gap.split()) <= 3 and not _GAP_PUNCT.search(gap):
-                return m[3], text[m[0] - offset:verb_end]
+                found = m
+                break
+        else:
+            found = None
+        for m in reversed([m for m in names if offset <= m[0] and m[1] <= offset + verb_start]):
+            if found is not None and m[0] < found[0]:
+                break
+            if not m[5] and _name_gap(text[m[1] - offset:verb_start], _NAME_GAP_BEFORE, 3):
+                found = m
+                break
+        if found is not None:
+            return found[3], text[found[0] - offset:verb_end]
         pron = list(_PRONOUN_RE.finditer(window_before))
         if pron:
             p = pron[-1]
             gap = window_before[p.end():]
             if len(gap.split()) <= 2 and not _GAP_PUNCT.search(gap):
-                resolved = _resolve_pronoun(p.group(), mentions, offset + verb_start, sentence_of)
+                resolved = _resolve_pronoun(p.group(), mentions if antecedents is None else antecedents,
+                                            offset + verb_start, sentence_of)
                 if resolved:
                     cue_start = verb_start - len(window_before) + p.start()
                     return resolved[0], text[cue_start:verb_end]
@@ -616,37 +818,49 @@ def _subject_near(text: str, verb_start: int, verb_end: int, offset: int, mentio
         if len(gap.split()) <= 1 and not _GAP_PUNCT.search(gap):
             return m[3], text[verb_start:m[1] - offset]
         break
+    for m in [m for m in names if m[0] >= offset + verb_end]:
+        # not a name modifying a noun: 'said White House officials'
+        follow = _WORD_AFTER.match(text, m[1] - offset)
+        if (not m[5] and _name_gap(text[verb_end:m[0] - offset], _NAME_GAP_AFTER, 1)
+                and not (follow and follow.group(1).islower() and follow.group(1) not in STOP_WORDS)):
+            return m[3], text[verb_start:m[1] - offset]
+        break
     return None
 
 
 def _attribute(lead: str, lead_offset: int, trail: str, trail_offset: int, sentence_text: str, sentence_offset: int,
-               mentions, sentence_of):
+               mentions, sentence_of, names=(), antecedents=None):
     """Find a quotation's speaker: ``(speaker, cue, rule)`` or ``None``."""
+    near = {"names": names, "antecedents": antecedents}
     # 1. a reporting verb just after the quotation: '..." he wrote', '..." according to X'
     head = trail[:80]
     stop = _HEAD_STOP.search(head.lstrip(" ,:\u2019'\u201d\""))
     head = head[: (stop.start() + len(head) - len(head.lstrip(" ,:\u2019'\u201d\""))) if stop else len(head)]
     acc = _ACCORDING_RE.search(head)
     if acc:
-        found = _subject_near(trail, acc.start(), acc.end(), trail_offset, mentions, sentence_of, inverted=True)
+        found = _subject_near(trail, acc.start(), acc.end(), trail_offset, mentions, sentence_of, inverted=True, **near)
         if found:
             return found[0], found[1], "according to"
     for verb in _REPORTING_RE.finditer(head):
-        found = _subject_near(trail, verb.start(), verb.end(), trail_offset, mentions, sentence_of, inverted=False)
+        found = _subject_near(trail, verb.start(), verb.end(), trail_offset, mentions, sentence_of, inverted=False,
+                              **near)
         if found:
             return found[0], found[1], "reporting verb"
     # 2. a reporting verb in the words leading up to it: 'Krishna said in his letter: "...'
     for verb in reversed(list(_REPORTING_RE.finditer(lead))):
-        found = _subject_near(lead, verb.start(), verb.end(), lead_offset, mentions, sentence_of, inverted=False)
+        found = _subject_near(lead, verb.start(), verb.end(), lead_offset, mentions, sentence_of, inverted=False,
+                              **near)
         if found:
             return found[0], found[1], "reporting verb"
     # 3. 'according to X' or 'X reports' anywhere in the sentence
     for acc in _ACCORDING_RE.finditer(sentence_text):
-        found = _subject_near(sentence_text, acc.start(), acc.end(), sentence_offset, mentions, sentence_of, inverted=True)
+        found = _subject_near(sentence_text, acc.start(), acc.end(), sentence_offset, mentions, sentence_of,
+                              inverted=True, **near)
         if found:
             return found[0], found[1], "according to"
     for verb in _REPORTING_RE.finditer(sentence_text):
-        found = _subject_near(sentence_text, verb.start(), verb.end(), sentence_offset, mentions, sentence_of, inverted=False)
+        found = _subject_near(sentence_text, verb.start(), verb.end(), sentence_offset, mentions, sentence_of,
+                              inverted=False, **near)
         if found:
             return found[0], found[1], "reporting verb"
     return None
@@ -679,6 +893,46 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
     sentence (its subject), or else the nearest actor named before the quotation
     in the sentence. ``unknown`` if none of these applies. ``attribution`` says
     which rule gave the speaker and ``cue`` the words that did.
+
+    A speaker need not be in the actors lexicon. A name the lexicon does not list
+    is accepted where the reporting-verb and ``according to`` rules accept an
+    actor, and as the latest person named for ``he``/``she``:
+
+    * a name is a run of two or more capitalised words, with initials (``J.``) and
+      particles (``de la``, ``van``, ``al-``) inside allowed; a function word
+      opening the run (``The``, ``But``) is dropped, and titles (``Sen.``,
+      ``Dr.``, ``President``, ``Mayor``) are dropped from the speaker but shown
+      in ``cue`` (``said Sen. Rosa Okafor`` gives ``Rosa Okafor``). A title and
+      one word (``Dr. Okafor``) is a name, and so is one word that is the last
+      word of a person named earlier in the article (``Okafor said`` after
+      ``Rosa Okafor``, which it then stands for);
+    * it must stand right by the verb: before it with at most a few auxiliaries
+      and adverbs between (``Rosa Okafor also told``), or after it with at most
+      ``the`` or ``reporters`` between (``told reporters Rosa Okafor``), and not
+      followed by a noun it modifies (``said White House officials``); a
+      possessive (``Rosa Okafor's lawyer said``) is not the speaker;
+    * a run after a preposition (``in New York``, ``for the Justice
+      Department``; ``according to`` excepted) is not a name, nor is a name inside
+      a quotation;
+    * the lexicon wins: a run overlapping an actor's mention is the actor's
+      (``Amazon Web Services`` is Amazon), unless a title follows the mention
+      (``Microsoft President Brad Smith`` is Brad Smith); of a name and an actor
+      both before the verb, the one nearer the verb is the subject;
+    * an organisation's name (``the Justice Department`` -> ``Justice
+      Department``) is a speaker too; a run ending in a word such as
+      ``Department``, ``Council``, ``Times`` is an organisation, any other a
+      person, so only the latter is ``he``/``she``.
+
+    ``attribution`` is the rule's as for an actor (``reporting verb``,
+    ``according to``); ``cue`` shows the name and the verb. The sentence-subject
+    and nearest-actor rules still take lexicon actors only. This is rule-based,
+    with no parsing: a name is text, not an identity (``Rosa Okafor`` and ``Dr.
+    Okafor`` are two speakers unless the first comes earlier in the article; the
+    same name in two articles is one speaker), a place or programme standing
+    where a subject would (``Pell Grants``, ``Washington said``) can be taken
+    for one, and ``he`` may refer back to a capitalised run that names no
+    person. Check ``cue`` before reading much into a speaker that is not an
+    actor.
 
     Parameters
     ----------
@@ -719,10 +973,12 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
         if aid in sents_by:
             body_by.setdefault(aid, []).append((int(start), str(text)))
     mentions_by: dict[str, list[tuple]] = {}
+    lexicon_by: dict[str, list[tuple]] = {}  # every type: a name the lexicon covers is the lexicon's
     for m in zip(*(all_mentions[c].tolist() for c in ("article_id", "start", "end", "sentence_id", "actor", "type"))):
+        lexicon_by.setdefault(m[0], []).append(m[1:])
         if m[5] in _SPEAKING_TYPES:
             mentions_by.setdefault(m[0], []).append(m[1:])
-    for found in mentions_by.values():
+    for found in (*mentions_by.values(), *lexicon_by.values()):
         found.sort()
     norms = getattr(corpus, "normalisations", None)
     fixes_by: dict[str, list[Correction]] = {}
@@ -782,6 +1038,15 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
             last = paragraphs[-1]
             found.append((carry[1], carry[0], last[0] + len(last[1]), "unclosed"))
 
+        # names the lexicon does not list, outside the quotations (a name quoted is not speaking)
+        names = _name_mentions(text, sent_spans, lexicon_by.get(article_id, []))
+        if names and found:
+            spans = sorted((a, b) for _, a, b, _ in found)
+            span_starts = [a for a, _ in spans]
+            names = [m for m in names
+                     if not (k := bisect.bisect_right(span_starts, m[0])) or spans[k - 1][1] <= m[0]]
+        antecedents = sorted(mentions + [m for m in names if m[4] == "person"]) if names else mentions
+
         fixes = tuple(fixes_by.get(article_id, ()))
         previous = None  # (paragraph index, speaker, end) of the last attributed quotation
         for n, (p_idx, start, end, kind) in enumerate(found, start=1):
@@ -804,7 +1069,7 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
                 # the intro paragraph's last sentence
                 i_start = prev_start + max(intro.rfind(". ") + 2, 0) if ". " in intro else prev_start
                 found_intro = _attribute(text[i_start:prev_start + len(intro)], i_start, "", end, "", i_start,
-                                         mentions, sentence_of)
+                                         mentions, sentence_of, names, antecedents)
                 if found_intro:
                     result = (found_intro[0], found_intro[1], "block intro")
             else:
@@ -821,7 +1086,8 @@ def extract_quotes(corpus, *, actors: pd.DataFrame | None = None) -> pd.DataFram
                 trail = text[end:trail_end]
                 # the rest of the quotation's sentence(s), for 'according to' and 'X reports'
                 sent_text = text[s_start:trail_end]
-                result = _attribute(lead, lead_from, trail, end, sent_text, s_start, mentions, sentence_of)
+                result = _attribute(lead, lead_from, trail, end, sent_text, s_start, mentions, sentence_of,
+                                    names, antecedents)
                 if result is None and previous is not None and previous[0] == p_idx and not lead.strip(" ,.;:\u2014-"):
                     result = (previous[1], "", "previous quotation")
                 if result is None:
