@@ -1713,8 +1713,12 @@ def plot_aspect_grid(coverage: pd.DataFrame, *, colours: dict[str, str]):
     return fig
 
 
-def plot_share_of_voice(voice: pd.DataFrame, *, colours: dict[str, str]):
+def plot_share_of_voice(voice: pd.DataFrame, *, colours: dict[str, str], top: int = 15):
     """One panel per outlet: each speaker's share of the outlet's quoted words.
+
+    The ``top`` speakers by their largest share in any outlet are shown; with more
+    speakers than that (names not in the lexicon can be speakers, so a large corpus
+    has hundreds), the rest are added up in one last row, ``other speakers (n)``.
 
     Returns
     -------
@@ -1729,6 +1733,12 @@ def plot_share_of_voice(voice: pd.DataFrame, *, colours: dict[str, str]):
         ax.text(0.5, 0.5, "No quotations found in any outlet", ha="center", va="center")
         return fig
     speakers = voice.groupby("speaker")["word_share"].max().sort_values(ascending=False, kind="stable").index.tolist()
+    if len(speakers) > top:
+        rest = voice[voice["speaker"].isin(speakers[top:])]
+        other = f"other speakers ({len(speakers) - top})"
+        folded = rest.groupby("outlet", as_index=False)[["quotes", "words", "word_share"]].sum().assign(speaker=other)
+        voice = pd.concat([voice[voice["speaker"].isin(speakers[:top])], folded], ignore_index=True)
+        speakers = speakers[:top] + [other]
     ncols = min(len(outlets), 3)
     fig, axes = _panels(len(outlets), ncols=ncols, width=3.6 + 1.5 / ncols, height=0.38 * len(speakers) + 1.4)
     for ax, outlet in zip(axes, outlets):

@@ -857,6 +857,24 @@ def test_share_of_voice_figure_without_quotations_says_so():
     assert "No quotations" in fig.axes[0].texts[0].get_text()
 
 
+def test_share_of_voice_figure_folds_speakers_beyond_the_top_into_one_row():
+    import matplotlib.pyplot as plt
+
+    from analysis.emphasis import plot_share_of_voice
+
+    # 20 speakers in outlet A, sharing its words unequally; the 17 smallest make up 10%
+    speakers = [f"Speaker {chr(65 + i)}" for i in range(20)]
+    words = [500, 250, 150] + [5] * 16 + [20]
+    voice = share_of_voice(pd.DataFrame({"quote_id": speakers, "outlet": "A", "speaker": speakers, "words": words}))
+    fig = plot_share_of_voice(voice, colours={"A": "#000000"}, top=3)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Speaker A", "Speaker B", "Speaker C",
+                                                           "other speakers (17)"]
+    assert [round(b.get_width(), 6) for b in ax.patches] == [50.0, 25.0, 15.0, 10.0]
+    assert "100 words, 17 quotations" in [t.get_text() for t in ax.texts]
+    plt.close(fig)
+
+
 def align_pair_by_pair(quotes: pd.DataFrame) -> list[dict]:
     """The reference for align_quotes: every passage of every pair of quotations from two outlets
     compared, one row per pair; then the rows of quotations with the same words in the same outlet
