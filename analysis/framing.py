@@ -921,7 +921,9 @@ def plot_frame_heatmap(profile: pd.DataFrame, *, colours: dict[str, str], by: st
     """A frame x group heatmap of :func:`frame_profile` shares, each cell with its interval.
 
     Column labels take the group's colour and its number of sentences, and say "1 article"
-    when the group rests on one (``one_article``). Returns the figure.
+    when the group rests on one (``one_article``). With more than six groups the columns
+    narrow, their labels turn, and the cells show the share alone (the intervals stay in
+    ``profile``). Returns the figure.
     """
     import matplotlib.pyplot as plt
 
@@ -933,24 +935,31 @@ def plot_frame_heatmap(profile: pd.DataFrame, *, colours: dict[str, str], by: st
     n = profile.groupby(by)["n_sentences"].first()
     single = (profile.groupby(by)["one_article"].first() if "one_article" in profile.columns
               else pd.Series(False, index=n.index))
-    fig, ax = plt.subplots(figsize=(4.6 + 1.5 * len(groups), 0.42 * len(frames) + 1.6))
+    many = len(groups) > 6
+    fig, ax = plt.subplots(figsize=(4.6 + (0.7 if many else 1.5) * len(groups), 0.42 * len(frames) + (2.4 if many else 1.6)))
     im = ax.imshow(share.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
     for i in range(len(frames)):
         for j in range(len(groups)):
             v = share.iat[i, j]
-            ax.text(j, i, f"{v:.0%}\n[{low.iat[i, j] * 100:.0f}\u2013{high.iat[i, j] * 100:.0f}]", ha="center",
-                    va="center", fontsize=7, linespacing=1.1, color="white" if v > 0.55 else "#222222")
+            label = f"{v:.0%}" if many else f"{v:.0%}\n[{low.iat[i, j] * 100:.0f}\u2013{high.iat[i, j] * 100:.0f}]"
+            ax.text(j, i, label, ha="center", va="center", fontsize=7, linespacing=1.1,
+                    color="white" if v > 0.55 else "#222222")
     ax.set_yticks(range(len(frames)), frames)
     ax.set_xticks(range(len(groups)), [f"{g}\nn = {n[g]}" + (", 1 article" if single[g] else "") for g in groups])
     for label, g in zip(ax.get_xticklabels(), groups):
         label.set_color(colours.get(g, "#222222"))
         label.set_fontweight("bold")
+        if many:
+            label.set_rotation(60)
+            label.set_horizontalalignment("right")
+            label.set_rotation_mode("anchor")
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
     cbar = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02, format=lambda x, _: f"{x:.0%}")
     cbar.set_label("share of sentences invoking the frame")
-    ax.set_title("Share of sentences invoking each frame\n(95% bootstrap interval in brackets)")
+    ax.set_title("Share of sentences invoking each frame\n"
+                 + ("(95% bootstrap intervals in the profile table)" if many else "(95% bootstrap interval in brackets)"))
     fig.tight_layout()
     return fig
 

@@ -691,3 +691,20 @@ def test_large_corpus_bootstrap_gives_the_same_shares_and_intervals_within_resam
     pd.testing.assert_frame_equal(fast[cols], exact[cols])
     assert not fast[["low", "high"]].equals(exact[["low", "high"]])
     assert (fast[["low", "high"]] - exact[["low", "high"]]).abs().max().max() < 0.02
+
+
+def test_the_heatmap_of_many_outlets_turns_its_labels_and_leaves_the_intervals_to_the_table():
+    rows = [(f"Outlet {i:02d}", frame, 100, 5, 30, 0.3, 0.25, 0.35, False)
+            for i in range(12) for frame in ("Economic", "Other")]
+    profile = pd.DataFrame(rows, columns=["outlet", "frame", "n_sentences", "n_articles", "n_invoking", "share",
+                                          "low", "high", "one_article"])
+    fig = plot_frame_heatmap(profile, colours={})
+    ax = fig.axes[0]
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {60.0}
+    assert all("[" not in t.get_text() for t in ax.texts) and {t.get_text() for t in ax.texts} == {"30%"}
+    few = plot_frame_heatmap(profile[profile["outlet"].isin(["Outlet 00", "Outlet 01"])], colours={})
+    assert {t.get_rotation() for t in few.axes[0].get_xticklabels()} == {0.0}
+    assert all("[25\u201335]" in t.get_text() for t in few.axes[0].texts)
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
