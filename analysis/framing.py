@@ -11,6 +11,7 @@ text and can be audited.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -972,7 +973,8 @@ def plot_frame_difference(difference, *, colours: dict[str, str], by: str = "out
     filled and hollow markers so a reader can see whether a difference survives a
     change of unit. With two groups the mirror image is left out and each series
     reads "first minus second". A dashed interval flags a comparison that rests on
-    one article on either side (``one_article``).
+    one article on either side (``one_article``). With more than four groups each
+    group gets a panel of its own (its share minus the rest's), in rows of four.
     """
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
@@ -981,6 +983,8 @@ def plot_frame_difference(difference, *, colours: dict[str, str], by: str = "out
     first = next(iter(tables.values()))
     frames = _order_frames(first["frame"])
     groups = list(dict.fromkeys(first[by]))
+    if len(groups) > 4:
+        return _frame_difference_panels(tables, frames, groups, colours=colours, by=by)
     shown = groups[:1] if len(groups) == 2 else groups
     series = [(label, g) for g in shown for label in tables]
     fig, ax = plt.subplots(figsize=(7.5, 0.4 * len(frames) + 1.5))
@@ -1009,6 +1013,50 @@ def plot_frame_difference(difference, *, colours: dict[str, str], by: str = "out
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8)
     fig.suptitle("Where the outlets differ: share invoking each frame", x=0.01, ha="left", fontsize=11)
     fig.tight_layout()
+    return fig
+
+
+def _frame_difference_panels(tables: dict, frames: list[str], groups: list, *, colours: dict[str, str], by: str):
+    """:func:`plot_frame_difference` for many groups: one small panel per group, frames shared."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter
+
+    ncols = 4
+    nrows = -(-len(groups) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.6 * ncols + 2.6, nrows * (0.2 * len(frames) + 0.9) + 0.8),
+                             sharex=True, sharey=True, squeeze=False)
+    styles = ["o", "s", "D", "^"]
+    step = 0.6 / max(len(tables), 1)
+    y0 = np.arange(len(frames))
+    for ax, g in zip(axes.flat, groups):
+        colour = colours.get(g, "#222222")
+        for k, table in enumerate(tables.values()):
+            sub = table[table[by] == g].set_index("frame").loc[frames]
+            y = y0 + (k - (len(tables) - 1) / 2) * step
+            bars = ax.errorbar(sub["difference"], y, xerr=[sub["difference"] - sub["low"], sub["high"] - sub["difference"]],
+                               fmt=styles[k % len(styles)], color=colour, ecolor=colour, elinewidth=1, capsize=0,
+                               markersize=3.5, markerfacecolor=colour if k == 0 else "white")
+            if "one_article" in sub.columns and sub["one_article"].any():
+                for line in bars.lines[2]:
+                    line.set_linestyle((0, (2, 1.5)))
+        ax.axvline(0, color="#888888", linewidth=0.8)
+        ax.set_title(textwrap.shorten(str(g), 32), fontsize=9, color=colour, fontweight="bold")
+        ax.tick_params(labelsize=7.5)
+    for ax in axes.flat[len(groups):]:
+        ax.set_visible(False)
+    for ax in axes[:, 1:].flat:
+        ax.tick_params(labelleft=False)
+    axes[0, 0].set_yticks(y0, frames)
+    axes[0, 0].invert_yaxis()
+    axes[0, 0].xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x * 100:+.0f}"))
+    handles = [Line2D([], [], marker=styles[k % len(styles)], color="#444444", markerfacecolor="#444444" if k == 0 else "white",
+                      linestyle="none", label=f"{label}" if label else "share minus the rest")
+               for k, label in enumerate(tables)]
+    fig.legend(handles=handles, loc="upper right", frameon=False, fontsize=8, ncols=len(handles))
+    fig.suptitle("Where each outlet differs from the rest: share invoking each frame "
+                 "(percentage points, 95% bootstrap interval)", x=0.01, ha="left", fontsize=11)
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / fig.get_figheight()))
     return fig
 
 

@@ -1678,7 +1678,8 @@ def plot_targeted_tone(targeted: pd.DataFrame, *, by: str = "outlet", min_total:
 
     Actors are sorted by how many sentences mention them; those mentioned in fewer
     than ``min_total`` sentences over all groups are left out. An empty cell means
-    the group never mentions the actor.
+    the group never mentions the actor. With more than eight groups the instruments'
+    panels are stacked and each cell shows its mean alone (the counts are in ``targeted``).
     """
     import matplotlib.pyplot as plt
 
@@ -1691,13 +1692,19 @@ def plot_targeted_tone(targeted: pd.DataFrame, *, by: str = "outlet", min_total:
     actors = sorted(totals[totals >= min_total].index, key=lambda a: (-totals[a], a))
     groups = _outlet_order(targeted, by)
     measures = [m for m in MEASURES if m in set(targeted["measure"])]
-    # Wide cells with one-line labels for a few groups; narrow two-line cells for many.
-    wide = len(groups) <= 4
-    cell_width = 2.6 if wide else 0.75
-    fig, axes = plt.subplots(
-        1, len(measures), figsize=(1.2 + cell_width * len(groups) * len(measures), 1.0 + (0.36 if wide else 0.5) * len(actors)),
-        sharey=True, squeeze=False,
-    )
+    # Wide cells with one-line labels for a few groups; narrow two-line cells for more; for many,
+    # the panels stacked and the mean alone, so that the figure stays a page wide.
+    wide, many = len(groups) <= 4, len(groups) > 8
+    cell_width = 2.6 if wide else 0.55 if many else 0.75
+    if many:
+        fig, axes = plt.subplots(len(measures), 1, figsize=(2.6 + cell_width * len(groups), 1.6 + len(measures) * (0.8 + 0.3 * len(actors))),
+                                 sharex=True, squeeze=False)
+        axes = axes.T
+    else:
+        fig, axes = plt.subplots(
+            1, len(measures), figsize=(1.2 + cell_width * len(groups) * len(measures), 1.0 + (0.36 if wide else 0.5) * len(actors)),
+            sharey=True, squeeze=False,
+        )
     for ax, measure in zip(axes[0], measures):
         part = targeted[targeted["measure"] == measure]
         grid = np.full((len(actors), len(groups)), np.nan)
@@ -1710,7 +1717,7 @@ def plot_targeted_tone(targeted: pd.DataFrame, *, by: str = "outlet", min_total:
         for i in range(len(actors)):
             for j in range(len(groups)):
                 if np.isfinite(grid[i, j]):
-                    label = f"{grid[i, j]:+.2f}" + (" " if wide else "\n") + f"(n={int(counts[i, j])})"
+                    label = f"{grid[i, j]:+.2f}" + ("" if many else (" " if wide else "\n") + f"(n={int(counts[i, j])})")
                     ax.text(j, i, label, ha="center", va="center", fontsize=7.5 if wide else 6.5,
                             color="white" if abs(grid[i, j]) > 0.6 else "black")
         ax.set_xticks(range(len(groups)), groups, rotation=0 if wide else 60, ha="center" if wide else "right")

@@ -708,3 +708,18 @@ def test_the_heatmap_of_many_outlets_turns_its_labels_and_leaves_the_intervals_t
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+def test_the_difference_figure_of_many_outlets_gives_each_outlet_a_panel():
+    rows = [(f"Outlet {i}", frame, 0.3, 0.2, 0.1, 0.0, 0.2, 5, 20, False)
+            for i in range(6) for frame in ("Economic", "Political", "Other")]
+    diff = pd.DataFrame(rows, columns=["outlet", "frame", "share", "share_rest", "difference", "low", "high",
+                                       "n_articles", "n_articles_rest", "one_article"])
+    fig = plot_frame_difference({"sentences": diff, "paragraphs": diff}, colours={})
+    shown = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in shown] == [f"Outlet {i}" for i in range(6)]
+    assert [t.get_text() for t in shown[0].get_yticklabels()] == ["Economic", "Political", "Other"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["sentences", "paragraphs"]
+    import matplotlib.pyplot as plt
+
+    plt.close("all")

@@ -738,3 +738,22 @@ def test_the_sentence_tone_figure_rasterises_only_outlets_with_thousands_of_dots
     dots = [c for ax in fig.axes for c in ax.collections if len(c.get_offsets()) in (1500, 40)]
     assert sorted((len(c.get_offsets()), c.get_rasterized()) for c in dots) == [(40, False)] * 2 + [(1500, True)] * 2
     plt.close(fig)
+
+
+def test_the_actor_tone_grid_of_many_outlets_stacks_its_panels_and_shows_means_alone():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [{"outlet": f"Outlet {i:02d}", "actor": actor, "measure": m, "n": 4, "mean": 0.25}
+            for i in range(10) for actor in ("IBM", "police") for m in S.MEASURES]
+    fig = S.plot_targeted_tone(pd.DataFrame(rows))
+    grids = [ax for ax in fig.axes if ax.get_title() in S.MEASURES.values()]
+    assert len(grids) == 2 and grids[0].get_position().y0 > grids[1].get_position().y1  # one above the other
+    assert {t.get_text() for ax in grids for t in ax.texts} == {"+0.25"}
+    few = S.plot_targeted_tone(pd.DataFrame([r for r in rows if r["outlet"] in ("Outlet 00", "Outlet 01")]))
+    panels = [ax for ax in few.axes if ax.get_title() in S.MEASURES.values()]
+    assert abs(panels[0].get_position().y0 - panels[1].get_position().y0) < 1e-9  # side by side
+    assert {t.get_text() for ax in panels for t in ax.texts} == {"+0.25 (n=4)"}
+    plt.close("all")
