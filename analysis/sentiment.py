@@ -725,8 +725,11 @@ def score_sentences(
     return out
 
 
-def masking_effect(sentences: pd.DataFrame, *, names=()) -> pd.DataFrame:
+def masking_effect(sentences: pd.DataFrame, *, names=(), scored: pd.DataFrame | None = None) -> pd.DataFrame:
     """The sentences whose tone changes when untoned spans are masked, and by how much.
+
+    ``scored`` may pass in ``score_sentences(sentences, names=names)`` when it is at hand,
+    so the masked scores are not computed twice (its rows must be those of ``sentences``).
 
     Returns a table with columns ``sentence_id, outlet, measure, unmasked, masked,
     masked_spans`` (the spans removed, ``"; "``-joined), one row per sentence and
@@ -744,7 +747,16 @@ def masking_effect(sentences: pd.DataFrame, *, names=()) -> pd.DataFrame:
     names = _as_terms(names)
     matcher = _matcher(names)
     before = score_sentences(sentences, mask=False)
-    after = score_sentences(sentences, names=names)
+    if scored is None:
+        after = score_sentences(sentences, names=names)
+    else:
+        _check_columns(scored, list(MEASURES), "scored")
+        same = len(scored) == len(sentences) and (
+            "sentence_id" not in sentences.columns or "sentence_id" not in scored.columns
+            or scored["sentence_id"].tolist() == sentences["sentence_id"].tolist())
+        if not same:
+            raise ValueError("scored: its rows are not the sentences' rows, in order; pass score_sentences(sentences)")
+        after = scored
     texts = sentences["text"].tolist()
     ids = sentences["sentence_id"].tolist() if "sentence_id" in sentences.columns else [None] * len(texts)
     outlets = sentences["outlet"].tolist() if "outlet" in sentences.columns else [None] * len(texts)

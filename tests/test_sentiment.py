@@ -757,3 +757,12 @@ def test_the_actor_tone_grid_of_many_outlets_stacks_its_panels_and_shows_means_a
     assert abs(panels[0].get_position().y0 - panels[1].get_position().y0) < 1e-9  # side by side
     assert {t.get_text() for ax in panels for t in ax.texts} == {"+0.25 (n=4)"}
     plt.close("all")
+
+
+def test_masking_effect_reuses_scores_it_is_given_and_refuses_other_rows():
+    s = pd.DataFrame({"sentence_id": ["a-s001", "a-s002"], "article_id": ["a", "a"], "outlet": ["X", "X"],
+                      "text": ["He spoke on Monday (June 8) to the press.", "A fair and peaceful protest."]})
+    scored = S.score_sentences(s)
+    pd.testing.assert_frame_equal(S.masking_effect(s, scored=scored), S.masking_effect(s))
+    with pytest.raises(ValueError, match="not the sentences' rows"):
+        S.masking_effect(s, scored=scored.iloc[::-1])
