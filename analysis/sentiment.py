@@ -45,6 +45,7 @@ __all__ = [
     "MEASURES",
     "THRESHOLD",
     "MIN_N",
+    "N_BOOT",
     "SEED",
     "mask_untoned",
     "masked_spans",
@@ -73,6 +74,8 @@ THRESHOLD = 0.05
 #: Groups with fewer sentences than this are flagged ``small_n``: a bootstrap
 #: interval over so few values understates the uncertainty.
 MIN_N = 10
+#: Bootstrap resamples behind every interval (percentile intervals at 95%).
+N_BOOT = 2000
 #: The fixed seed for every bootstrap and permutation (the date of IBM's letter).
 SEED = 20200608
 
@@ -1215,7 +1218,7 @@ def tone_summary(
     by: str | Sequence[str] = "outlet",
     measures: Iterable[str] = tuple(MEASURES),
     threshold: float = THRESHOLD,
-    n_boot: int = 2000,
+    n_boot: int = N_BOOT,
     ci: float = 0.95,
     seed: int = SEED,
     min_n: int = MIN_N,
@@ -1382,7 +1385,7 @@ def tone_difference(
     measures: Iterable[str] = tuple(MEASURES),
     pairwise: bool | None = None,
     n_perm: int | None = None,
-    n_boot: int = 2000,
+    n_boot: int = N_BOOT,
     ci: float = 0.95,
     seed: int = SEED,
     min_n: int = MIN_N,
@@ -1518,7 +1521,7 @@ def targeted_tone(
     by: str = "outlet",
     measures: Iterable[str] = tuple(MEASURES),
     threshold: float = THRESHOLD,
-    n_boot: int = 2000,
+    n_boot: int = N_BOOT,
     ci: float = 0.95,
     seed: int = SEED,
     min_n: int = MIN_N,
