@@ -12,9 +12,10 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 
-from analysis.paths import FIGURES
+from analysis.paths import FIGURES, PROJECT_ROOT
 
-__all__ = ["outlet_colours", "plot_structure", "save_figure", "source_note", "use_house_style"]
+__all__ = ["counts_note", "outlet_colours", "plot_structure", "save_figure", "shown_path", "source_note",
+           "use_house_style"]
 
 # Colour-blind-safe qualitative palette (Okabe and Ito), then tab20 for long lists.
 _PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -56,6 +57,33 @@ def use_house_style() -> None:
 def source_note(fig, text: str) -> None:
     """Put the source-and-N note under the figure, at its left edge."""
     fig.text(0.01, -0.01, text, fontsize=7.5, color="#555555", ha="left", va="top")
+
+
+def counts_note(counts, noun: str = "", *, max_listed: int = 4) -> str:
+    """How much each outlet contributed, for a figure's source note: every outlet when there are few,
+    a total when there are many (a note listing 20 outlets would be wider than the figure).
+
+    >>> import pandas as pd
+    >>> n = pd.Series({"Colorlines": 20, "VPNoverview": 39})
+    >>> counts_note(n), counts_note(n, "sentences")
+    ('Colorlines 20, VPNoverview 39', 'Colorlines 20 sentences, VPNoverview 39 sentences')
+    >>> counts_note(n, "sentences", max_listed=1), counts_note(n, max_listed=1)
+    ('2 outlets, 59 sentences', '2 outlets')
+    """
+    unit = f" {noun}" if noun else ""
+    if len(counts) <= max_listed:
+        return ", ".join(f"{name} {int(k):,}{unit}" for name, k in counts.items())
+    return f"{len(counts)} outlets" + (f", {int(counts.sum()):,}{unit}" if noun else "")
+
+
+def shown_path(path: Path | str) -> str:
+    """A folder as a source note names it: relative to the project when inside it, else by its name.
+
+    >>> shown_path(PROJECT_ROOT / "data" / "processed"), shown_path("/tmp/run/tables")
+    ('data/processed', 'tables')
+    """
+    path = Path(path)
+    return path.relative_to(PROJECT_ROOT).as_posix() if path.is_relative_to(PROJECT_ROOT) else path.name
 
 
 def save_figure(fig, name: str, *, directory: Path | str = FIGURES) -> Path:

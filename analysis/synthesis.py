@@ -19,8 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import emphasis, framing, sentiment
-from analysis.text import count_words
-from analysis.uncertainty import article_counts, resampling_unit
+from analysis.uncertainty import article_counts, expected_by_chance, resampling_unit
 
 __all__ = [
     "SEED",
@@ -372,6 +371,15 @@ def scorecard_table(card: pd.DataFrame, *, max_outlets: int = 5, sizes: pd.Serie
 # --------------------------------------------------------------------------- where outlets differ
 
 
+def _against_rest(family: str, outlet: pd.Series, item: pd.Series, count: pd.Series, share: pd.Series,
+                  units: pd.Series) -> pd.DataFrame:
+    """Rows of :func:`contrasts` for a share without an interval: ``count`` of ``units`` per outlet and
+    item against the same share pooled over the other outlets (``units``: the outlets' totals)."""
+    rest = (count.groupby(item).transform("sum") - count) / (units.sum() - outlet.map(units))
+    return pd.DataFrame({"family": family, "outlet": outlet, "item": item, "value": share,
+                         "value_rest": rest, "difference": share - rest})
+
+
 def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
     """The largest differences between an outlet and the rest, in each family of measures.
 
@@ -419,32 +427,15 @@ def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
         "one_article": fd["one_article"],
     }))
 
-    sizes = measures.sentences.groupby("outlet").size()
-    p = measures.prominence
-    total = p.groupby("actor")["sentences"].transform("sum")
-    n_rest = sizes.sum() - p["outlet"].map(sizes)
-    rest = (total - p["sentences"]) / n_rest
-    frames.append(pd.DataFrame({
-        "family": "actor", "outlet": p["outlet"], "item": p["actor"], "value": p["sentence_share"],
-        "value_rest": rest, "difference": p["sentence_share"] - rest,
-    }))
-
-    words = measures.sentences.assign(n=measures.sentences["text"].map(count_words)).groupby("outlet")["n"].sum()
-    c = measures.coverage
-    total = c.groupby("aspect")["words"].transform("sum")
-    w_rest = words.sum() - c["outlet"].map(words)
-    rest = (total - c["words"]) / w_rest
-    frames.append(pd.DataFrame({
-        "family": "aspect", "outlet": c["outlet"], "item": c["aspect"], "value": c["word_share"],
-        "value_rest": rest, "difference": c["word_share"] - rest,
-    }))
-
+    # shares without an interval: each outlet against the others pooled, in sentences or words
     q = measures.quoted
-    rest = (q["quoted_words"].sum() - q["quoted_words"]) / (q["words"].sum() - q["words"])
-    frames.append(pd.DataFrame({
-        "family": "quotation", "outlet": q["outlet"], "item": "share of words quoted", "value": q["quoted_share"],
-        "value_rest": rest, "difference": q["quoted_share"] - rest,
-    }))
+    words = q.set_index("outlet")["words"]
+    p, c = measures.prominence, measures.coverage
+    frames.append(_against_rest("actor", p["outlet"], p["actor"], p["sentences"], p["sentence_share"],
+                                measures.sentences.groupby("outlet").size()))
+    frames.append(_against_rest("aspect", c["outlet"], c["aspect"], c["words"], c["word_share"], words))
+    frames.append(_against_rest("quotation", q["outlet"], pd.Series("share of words quoted", index=q.index),
+                                q["quoted_words"], q["quoted_share"], words))
 
     out = pd.concat([f for f in frames if len(f)], ignore_index=True).reindex(columns=CONTRAST_COLUMNS)
     out[["value", "value_rest", "difference", "low", "high"]] = out[
@@ -531,7 +522,7 @@ def _by_chance(n: int) -> str:
     """What uncorrected 95% intervals give with no real difference, said when it matters."""
     if n < 10:
         return ""
-    return (f" (with no real difference, about {0.05 * n:.0f} of {n} would, since these intervals are not corrected "
+    return (f" (with no real difference, about {expected_by_chance(n):.0f} of {n} would, since these intervals are not corrected "
             "for the number of comparisons)")
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-__all__ = ["MIN_ARTICLES", "article_counts", "resampling_unit", "describe_unit"]
+__all__ = ["MIN_ARTICLES", "article_counts", "resampling_unit", "describe_unit", "expected_by_chance"]
 
 #: Articles per group from which intervals resample whole articles (see :func:`resampling_unit`).
 #: Below five, a bootstrap over articles has too few distinct resamples to give an interval at all.
@@ -51,9 +51,11 @@ def article_counts(table: pd.DataFrame, by: str | Sequence[str] = "outlet") -> p
     return counts.astype("Int64").rename("n_articles")
 
 
-def resampling_unit(sentences: pd.DataFrame, by: str = "outlet", *, within: str = "sentence",
+def resampling_unit(sentences: pd.DataFrame, by: str | Sequence[str] = "outlet", *, within: str = "sentence",
                     min_articles: int = MIN_ARTICLES) -> str:
     """``"article"`` when every group has at least ``min_articles`` articles, else ``within``.
+
+    ``by`` is a column or several (``["outlet", "voice"]``: every outlet-and-voice group).
 
     ``within`` is the unit to resample inside articles (``"sentence"``, or
     ``"paragraph"`` for frames). With fewer than two groups the answer is ``within``.
@@ -94,3 +96,15 @@ def describe_unit(sentences: pd.DataFrame, unit: str, by: str = "outlet", *,
         text += (" (each of them is a single article: flagged one_article)" if single == few
                  else f" ({single} of them a single article: flagged one_article)")
     return text
+
+
+def expected_by_chance(n_comparisons: int, level: float = 0.95) -> float:
+    """How many of ``n_comparisons`` intervals at ``level`` would exclude zero with no real difference.
+
+    Intervals not corrected for the number of comparisons each miss zero by chance with
+    probability ``1 - level``, so a table of many comparisons always shows some.
+
+    >>> expected_by_chance(40)
+    2.0
+    """
+    return round((1 - level) * n_comparisons, 10)

@@ -789,3 +789,11 @@ def test_describe_unit_says_when_the_article_counts_are_unknown():
     for unit in ("sentence", "article"):
         text = describe_unit(table, unit)
         assert "unknown" in text and "fewer than" not in text
+
+
+def test_resampling_unit_takes_several_columns_and_needs_every_combined_group_to_have_enough():
+    t = pd.DataFrame({"outlet": ["A"] * 10 + ["B"] * 10, "voice": (["quoted", "unquoted"] * 5) * 2,
+                      "article_id": [f"a{i // 2}" for i in range(10)] + [f"b{i // 2}" for i in range(10)]})
+    assert resampling_unit(t, by=["outlet", "voice"]) == "article"  # 5 articles in each of the four groups
+    assert resampling_unit(t, by=["outlet", "voice"], min_articles=6) == "sentence"
+    assert resampling_unit(t.iloc[:-2], by=["outlet", "voice"]) == "sentence"  # B has 4 articles left
