@@ -22,7 +22,7 @@ import yaml
 
 from analysis.lexicon import Term, TermMatcher, find_terms, term_pattern
 from analysis.text import normalise
-from analysis.uncertainty import article_counts
+from analysis.uncertainty import article_counts, require_article_ids, require_articles
 
 __all__ = [
     "CodebookError",
@@ -408,12 +408,6 @@ def _indicator_matrix(ids: pd.Series, detections: pd.DataFrame, names: list[str]
     return mat[codes]
 
 
-def _indicators(sentences, detections, names, other) -> pd.DataFrame:
-    """One row per sentence, one bool column per frame and the residual frame."""
-    mat = _indicator_matrix(sentences["sentence_id"], detections, names)
-    return pd.DataFrame(mat, columns=[*names, other])
-
-
 def sentence_frames(sentences: pd.DataFrame, detections: pd.DataFrame, *, frames=None) -> pd.DataFrame:
     """One row per sentence and frame it invokes; a sentence with none gets the residual frame.
 
@@ -530,9 +524,7 @@ def _bootstrap(sentences, detections, *, by, frames, unit, n_boot, seed):
     needed = ["sentence_id", by] + {"paragraph": ["article_id", "paragraph_no"], "article": ["article_id"]}.get(unit, [])
     _check_columns(sentences, needed, "sentences")
     _check_columns(detections, ["sentence_id", "frame"], "detections")
-    if unit != "sentence" and sentences["article_id"].isna().any():
-        raise ValueError(f"sentences: unit={unit!r} needs an article_id on every row; "
-                         f"{int(sentences['article_id'].isna().sum())} row(s) have none")
+    require_article_ids(sentences, unit, "sentences")
     names, other = _frames_and_other(frames, detections)
     ind = _indicator_matrix(sentences["sentence_id"], detections, names)
     groups = sentences[by].reset_index(drop=True)
@@ -551,9 +543,7 @@ def _bootstrap(sentences, detections, *, by, frames, unit, n_boot, seed):
         units = [len(pd.unique(paragraph[rows_by[bounds[i]:bounds[i + 1]]])) for i in range(len(order))]
     if unit == "article":
         for g, m in zip(order, units):
-            if m < 2:
-                raise ValueError(f"unit='article' resamples articles, but {g!r} has {m}; use 'sentence' or "
-                                 "'paragraph' (the interval then describes that article)")
+            require_articles(g, m, within="'sentence' or 'paragraph'")
     exact = n_boot * sum(units) <= _EXACT_DRAWS
     rng = np.random.default_rng(seed)
     out = {}

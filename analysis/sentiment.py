@@ -39,7 +39,7 @@ import pandas as pd
 
 from analysis.lexicon import Term, TermMatcher
 from analysis.text import to_raw_span
-from analysis.uncertainty import article_counts
+from analysis.uncertainty import article_counts, require_article_ids, require_articles
 
 __all__ = [
     "MEASURES",
@@ -1182,23 +1182,13 @@ _UNITS = ("sentence", "article")
 def _check_unit(unit: str, table: pd.DataFrame) -> None:
     if unit not in _UNITS:
         raise ValueError(f"unit must be 'sentence' or 'article', not {unit!r}")
-    if unit == "article":
-        _check_columns(table, ["article_id"], "scored")
-        if table["article_id"].isna().any():
-            raise ValueError(f"scored: unit='article' needs an article_id on every row; "
-                             f"{int(table['article_id'].isna().sum())} row(s) have none")
+    require_article_ids(table, unit, "scored")
 
 
 def _article_totals(part: pd.DataFrame, measure: str) -> tuple[np.ndarray, np.ndarray]:
     """Each article's sum of ``measure`` over its scored sentences, and how many there are."""
     g = part.loc[part[measure].notna(), ["article_id", measure]].groupby("article_id", sort=True)[measure]
     return g.sum().to_numpy(float), g.count().to_numpy(float)
-
-
-def _needs_articles(name, n_articles: int) -> None:
-    if n_articles < 2:
-        raise ValueError(f"unit='article' resamples articles, but {name!r} has {n_articles}; "
-                         "use unit='sentence' (the interval then describes that article's sentences)")
 
 
 def _interval(draws: np.ndarray, ci: float) -> tuple[float, float]:
@@ -1265,7 +1255,7 @@ def tone_summary(
             rng = np.random.default_rng(seed)
             if unit == "article":
                 sums, counts = _article_totals(part, measure)
-                _needs_articles(group if len(keys) > 1 else group[0], len(sums))
+                require_articles(group if len(keys) > 1 else group[0], len(sums), within="unit='sentence'")
                 draws = _bootstrap_ratios(sums, counts, n_boot, rng)
             else:
                 draws = _bootstrap_means(values, n_boot, rng)
@@ -1349,10 +1339,6 @@ def _cluster_permutation_ps(pairs, n_perm: int, seed: int) -> list[float]:
             diffs = np.abs(s_a / c_a - (s.sum() - s_a) / (c.sum() - c_a))
             extreme[j] += int(np.sum(diffs >= bound))
     return [float((e + 1) / (n_perm + 1)) for e in extreme]
-
-
-def _permutation_p(a: np.ndarray, b: np.ndarray, n_perm: int, seed: int) -> float:
-    return _permutation_ps([(a, b)], n_perm, seed)[0]
 
 
 def _holm(p: Sequence[float]) -> list[float]:
@@ -1441,7 +1427,7 @@ def tone_difference(
     groups = sorted(scored[by].dropna().unique())
     if unit == "article":
         for g in groups:
-            _needs_articles(g, int(articles[g]))
+            require_articles(g, int(articles[g]), within="unit='sentence'")
     if pairwise is None:
         pairwise = len(groups) == 2
     if pairwise:

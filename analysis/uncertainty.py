@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-__all__ = ["MIN_ARTICLES", "article_counts", "resampling_unit", "describe_unit", "expected_by_chance"]
+__all__ = ["MIN_ARTICLES", "article_counts", "resampling_unit", "describe_unit", "expected_by_chance",
+           "require_article_ids", "require_articles"]
 
 #: Articles per group from which intervals resample whole articles (see :func:`resampling_unit`).
 #: Below five, a bootstrap over articles has too few distinct resamples to give an interval at all.
@@ -49,6 +50,24 @@ def article_counts(table: pd.DataFrame, by: str | Sequence[str] = "outlet") -> p
     if len(keys) == 1:
         counts.index.name = keys[0]
     return counts.astype("Int64").rename("n_articles")
+
+
+def require_article_ids(table: pd.DataFrame, unit: str, name: str) -> None:
+    """Stop unless every row of ``table`` names its article, as resampling paragraphs or articles needs."""
+    if unit == "sentence":
+        return
+    if "article_id" not in table.columns:
+        raise ValueError(f"{name}: unit={unit!r} needs an article_id column; has {', '.join(map(str, table.columns))}")
+    missing = int(table["article_id"].isna().sum())
+    if missing:
+        raise ValueError(f"{name}: unit={unit!r} needs an article_id on every row; {missing} row(s) have none")
+
+
+def require_articles(group, n_articles: int, *, within: str) -> None:
+    """Stop when ``group`` has fewer than two articles to resample; ``within`` names the unit to use instead."""
+    if n_articles < 2:
+        raise ValueError(f"unit='article' resamples articles, but {group!r} has {n_articles}; use {within} "
+                         "(the interval then describes that article)")
 
 
 def resampling_unit(sentences: pd.DataFrame, by: str | Sequence[str] = "outlet", *, within: str = "sentence",
