@@ -1434,18 +1434,20 @@ def tone_difference(
         comparisons = [(g, [h]) for g, h in combinations(groups, 2)]
     else:
         comparisons = [(g, [h for h in groups if h != g]) for g in groups]
+    # each comparison's rows and article counts, found once for every measure
+    sides = []
+    for g, others in comparisons:
+        mine, theirs = scored[by] == g, scored[by].isin(others)
+        n_other = scored.loc[theirs, "article_id"].nunique() if "article_id" in scored.columns else pd.NA
+        sides.append((g, others, mine, theirs, articles[g], n_other))
     blocks = []
     for measure in measures:
         block = []
-        for g, others in comparisons:
-            mine, theirs = scored[by] == g, scored[by].isin(others)
+        for g, others, mine, theirs, n_articles, n_articles_other in sides:
             a = scored.loc[mine, measure].dropna().to_numpy(float)
             b = scored.loc[theirs, measure].dropna().to_numpy(float)
             if len(a) == 0 or len(b) == 0:
                 continue
-            n_articles = articles[g]
-            n_articles_other = (scored.loc[theirs, "article_id"].nunique() if "article_id" in scored.columns
-                                else pd.NA)
             block.append(
                 {
                     "measure": measure,
