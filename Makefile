@@ -20,11 +20,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 # Re-executes every notebook, renders build/site/ and prints the path of its index.html last.
 report: install
-	$(PY) -m analysis.report
+	$(PY) -m analysis.publish.report
 
 # Renders build/site/ from the notebooks as they are, without executing them.
 site: install
-	$(PY) -m analysis.site
+	$(PY) -m analysis.publish.site
 
 # The browser check needs Chromium; on Debian/Ubuntu this installs it from the distribution
 # when it is missing (Playwright never downloads a browser here). CHROMIUM=/path overrides.

@@ -137,8 +137,8 @@ def _lexicons(args, out: Path) -> Path:
 
 
 def compare(args) -> int:
-    from analysis.corpus import CorpusError, load_corpus
-    from analysis.report import execute_notebook, notebook_paths
+    from analysis.corpus.load import CorpusError, load_corpus
+    from analysis.publish.report import execute_notebook, notebook_paths
 
     started = time.perf_counter()
     source = args.input.resolve()
@@ -219,7 +219,7 @@ def compare(args) -> int:
             raise
     written += [f.result() for f in futures]
     if not args.no_site:
-        from analysis.site import build_site
+        from analysis.publish.site import build_site
 
         index = build_site(written, out / "site", title=f"Comparison of {len(outlets)} outlets",
                            intro=f"Framing, tone and emphasis in {len(corpus.articles)} articles from "

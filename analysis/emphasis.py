@@ -2,7 +2,7 @@
 
 Actors and their prominence, aspects of the story, quotations and their speakers,
 quotations shared across outlets, and the words that set each outlet apart.
-Term matching (actor aliases, aspect cues) is :mod:`analysis.lexicon`'s, so an
+Term matching (actor aliases, aspect cues) is :mod:`analysis.matching`'s, so an
 alias behaves here exactly as a frame cue does in the codebook.
 """
 
@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis.lexicon import Term, TermMatcher, find_terms
-from analysis.text import WORD_RE, Correction, count_words, normalise, split_sentences
+from analysis.matching import Term, TermMatcher, find_terms
+from analysis.corpus.text import WORD_RE, Correction, count_words, normalise, split_sentences
 from analysis.paths import LEXICONS
 
 __all__ = [
@@ -329,7 +329,7 @@ _RUN = re.compile(r"\w+")
 def _cue_key(term: Term) -> str | None:
     """Lower-case letters that begin a word of every match of ``term``; ``None`` if none can be named.
 
-    Under :mod:`analysis.lexicon`'s rules a cue's words match as whole words separated by
+    Under :mod:`analysis.matching`'s rules a cue's words match as whole words separated by
     spaces or hyphens, so each word of the cue begins a run of word characters in the
     text; only the last word takes an inflection (which may change its last letter:
     regulate, regulating; a word of one or two letters, such as ``AI``, is not
@@ -427,7 +427,7 @@ def aspect_coverage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, aspects:
 
     ``mentions`` is :func:`aspect_mentions` of ``sentences``. Pass ``aspects``
     (the lexicon) to list aspects no outlet covers as well. Text is counted in
-    words (:func:`analysis.text.count_words` of the matching form).
+    words (:func:`analysis.corpus.text.count_words` of the matching form).
 
     Returns
     -------

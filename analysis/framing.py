@@ -4,7 +4,7 @@ A frame codebook (``data/lexicons/frames.yml``, the generic Policy Frames Codebo
 dimensions, plus a swappable story file such as ``frames_technology.yml``) lists
 cues for each frame. A sentence *invokes* a frame when one of its cues occurs in
 it; a sentence that invokes none is coded as the residual frame, Other. Cue
-matching is :mod:`analysis.lexicon`'s, so every detection is located in the raw
+matching is :mod:`analysis.matching`'s, so every detection is located in the raw
 text and can be audited.
 """
 
@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis.lexicon import Term, TermMatcher, find_terms, term_pattern
-from analysis.text import normalise
-from analysis.uncertainty import article_counts, require_article_ids, require_articles
+from analysis.matching import Term, TermMatcher, find_terms, term_pattern
+from analysis.corpus.text import normalise
+from analysis.stats.units import article_counts, require_article_ids, require_articles
 
 __all__ = [
     "CodebookError",
@@ -588,7 +588,7 @@ def frame_profile(
         What the bootstrap resamples within each group. Sentences of one paragraph
         tend to share frames, so ``"paragraph"`` gives wider, more honest intervals;
         ``"article"`` resamples whole articles, the unit for comparing outlets once
-        each has several (:func:`analysis.uncertainty.resampling_unit`; every group
+        each has several (:func:`analysis.stats.units.resampling_unit`; every group
         then needs two or more).
     n_boot, level, seed : int, float, int
         Bootstrap replicates, interval coverage, and the seed of

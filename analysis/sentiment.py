@@ -37,9 +37,9 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from analysis.lexicon import Term, TermMatcher
-from analysis.text import to_raw_span
-from analysis.uncertainty import article_counts, require_article_ids, require_articles
+from analysis.matching import Term, TermMatcher
+from analysis.corpus.text import to_raw_span
+from analysis.stats.units import article_counts, require_article_ids, require_articles
 
 __all__ = [
     "MEASURES",
@@ -113,7 +113,7 @@ _POSSESSIVE_RE = re.compile(r"['\u2019]s(?![\w])")
 
 
 def _as_terms(names) -> tuple[Term, ...]:
-    """``names`` as lexicon terms: strings, :class:`~analysis.lexicon.Term` objects, or a
+    """``names`` as lexicon terms: strings, :class:`~analysis.matching.Term` objects, or a
     table with a ``cue`` column (and optionally ``case_sensitive``, ``inflect``), such as
     ``analysis.emphasis.load_actors()``."""
     if names is None:
@@ -242,7 +242,7 @@ def mask_untoned(text: str, *, names=()) -> tuple[str, list[tuple[int, int, str]
        are labels, not judgements: ``Bass`` must not read as the word *bass*.
        The pronoun ``I`` is not a name.
     3. **Listed names**: every name in ``names``, found by the project's one
-       matching rule (:mod:`analysis.lexicon`: whole words, acronyms in
+       matching rule (:mod:`analysis.matching`: whole words, acronyms in
        capitals only, other names in any case, hyphens as spaces, simple
        inflections), with a possessive ``'s``. Pass the actors lexicon
        (``analysis.emphasis.load_actors()``) so that the words naming an actor
@@ -1221,7 +1221,7 @@ def tone_summary(
     depend on which other groups are present) over its sentences, or with
     ``unit="article"`` over its articles, each resampled with all its sentences (a
     cluster bootstrap: the honest unit once every group has several articles, see
-    :func:`analysis.uncertainty.resampling_unit`; every group then needs two or more).
+    :func:`analysis.stats.units.resampling_unit`; every group then needs two or more).
 
     Returns one row per group and measure: the ``by`` column(s), ``measure``,
     ``n``, ``n_articles``, ``mean``, ``ci_low``, ``ci_high``, ``share_positive``,
@@ -1400,7 +1400,7 @@ def tone_difference(
     articles (each with all its sentences), and ``n_perm`` defaults by the number of
     articles instead of sentences: the honest test once every group has several
     articles, since sentences of one article are not independent (see
-    :func:`analysis.uncertainty.resampling_unit`). Every group then needs two or more.
+    :func:`analysis.stats.units.resampling_unit`). Every group then needs two or more.
 
     Returns one row per comparison and measure: ``measure``, ``by``,
     ``compared_with``, ``n``, ``n_other``, ``n_articles``, ``n_articles_other``,

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import emphasis, framing, sentiment
-from analysis.uncertainty import article_counts, expected_by_chance, resampling_unit
+from analysis.stats.units import article_counts, expected_by_chance, resampling_unit
 
 __all__ = [
     "SEED",
@@ -99,7 +99,7 @@ class Measures:
         :func:`analysis.emphasis.distinctive_terms` by outlet (``min_count=5``).
     tone_unit, frame_unit : str
         What the tone and frame intervals resample: ``"article"`` when every outlet has
-        at least :data:`analysis.uncertainty.MIN_ARTICLES` articles, else sentences
+        at least :data:`analysis.stats.units.MIN_ARTICLES` articles, else sentences
         (tone) and paragraphs (frames) within articles.
     """
 
@@ -165,9 +165,9 @@ def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.Data
     ``texts``, ``normalisations``), from ``load_processed`` or ``load_corpus``; it needs at
     least two outlets. ``n_boot`` and ``seed`` set the tone and frame bootstraps (the
     notebooks use 2,000 resamples and :data:`SEED`). The bootstraps resample whole
-    articles when every outlet has at least :data:`analysis.uncertainty.MIN_ARTICLES`
+    articles when every outlet has at least :data:`analysis.stats.units.MIN_ARTICLES`
     of them, and sentences (tone) or paragraphs (frames) otherwise, as notebooks 02
-    and 03 do (:func:`analysis.uncertainty.resampling_unit`).
+    and 03 do (:func:`analysis.stats.units.resampling_unit`).
 
     Returns
     -------

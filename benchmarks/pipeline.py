@@ -24,7 +24,7 @@ from pathlib import Path
 from analysis import load_corpus
 from analysis.emphasis import actor_mentions, extract_quotes, load_actors
 from analysis.framing import detect_frames, load_codebook
-from analysis.parallel import map_articles, map_corpus
+from analysis.execution import map_articles, map_corpus
 from analysis.paths import LEXICONS
 from analysis.sentiment import score_sentences
 from analysis.synthetic import write_corpus

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from analysis.paths import PROJECT_ROOT
-from analysis.report import notebook_paths
-from analysis.site import build_site
+from analysis.publish.report import notebook_paths
+from analysis.publish.site import build_site
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = PROJECT_ROOT / "build"

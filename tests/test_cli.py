@@ -223,7 +223,7 @@ def _fake_runs(monkeypatch, fail: str | None = None) -> list[str]:
     """Replace notebook execution: record each notebook run, fail the one named ``fail``."""
     import threading
 
-    from analysis import report
+    from analysis.publish import report
 
     ran, lock = [], threading.Lock()
 

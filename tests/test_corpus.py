@@ -1,4 +1,4 @@
-"""Tests for analysis.corpus: reading raw articles and the manifest into checked tables.
+"""Tests for analysis.corpus.load: reading raw articles and the manifest into checked tables.
 
 Invented articles are written to ``tmp_path`` by :func:`write_corpus`; the two real
 articles in ``data/raw/`` are read once per module.
@@ -30,7 +30,7 @@ from analysis.corpus import (
     read_text,
 )
 from analysis.paths import CORRECTIONS, DATA_RAW
-from analysis.text import to_raw_span
+from analysis.corpus.text import to_raw_span
 
 COLORLINES = "colorlines-2020-06-09"
 VPN = "vpnoverview-undated"

@@ -28,7 +28,7 @@ from analysis.emphasis import (
     quote_share,
     share_of_voice,
 )
-from analysis.text import normalise, split_sentences
+from analysis.corpus.text import normalise, split_sentences
 
 
 def make_sentences(article_id: str, outlet: str, paragraphs: list[str]) -> pd.DataFrame:
@@ -293,7 +293,7 @@ def test_aspect_coverage_shares_and_gaps():
 def aspect_mentions_of_every_sentence(sentences: pd.DataFrame, aspects: pd.DataFrame) -> pd.DataFrame:
     """The reference: each aspect's cues looked for in every sentence, no sentence skipped."""
     from analysis.emphasis import ASPECT_MENTION_COLUMNS, _matcher
-    from analysis.lexicon import find_terms
+    from analysis.matching import find_terms
 
     frames = [find_terms(sentences, _matcher(cues, "aspect")).rename(columns={"key": "aspect"})
               for _, cues in aspects.groupby("aspect", sort=False)]
@@ -377,7 +377,7 @@ def test_aspect_mentions_keeps_what_ignoring_case_matches_beyond_lower_case():
 )
 def test_cue_key_is_a_start_every_match_has(cue, inflect, key):
     from analysis.emphasis import _cue_key
-    from analysis.lexicon import Term
+    from analysis.matching import Term
 
     assert _cue_key(Term("x", cue, inflect=inflect)) == key
 
@@ -963,7 +963,7 @@ def test_align_quotes_equals_comparing_every_pair_when_passages_repeat_across_ou
 
 def test_figures_use_one_panel_per_outlet_beyond_four(actors):
     from analysis.emphasis import plot_actor_share, plot_distinctive_terms
-    from analysis.plotting import outlet_colours
+    from analysis.plots import outlet_colours
 
     outlets = ["A", "B", "C", "D", "E"]
     corpus = make_corpus({o: [f"IBM and Krishna. Police {o.lower()}x and privacy."] for o in outlets})

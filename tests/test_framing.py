@@ -29,7 +29,7 @@ from analysis.framing import (
     to_paragraphs,
 )
 from analysis.paths import LEXICONS
-from analysis.text import normalise
+from analysis.corpus.text import normalise
 
 matplotlib.use("Agg")
 

@@ -1,4 +1,4 @@
-"""Tests for analysis.lexicon: one matching rule for every lexicon, located in the raw text."""
+"""Tests for analysis.matching: one matching rule for every lexicon, located in the raw text."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import load_corpus
-from analysis.lexicon import FOUND_COLUMNS, Term, TermMatcher, find_terms, term_pattern
-from analysis.text import Correction, normalise
+from analysis.matching import FOUND_COLUMNS, Term, TermMatcher, find_terms, term_pattern
+from analysis.corpus.text import Correction, normalise
 
 
 def matches(cue: str, text: str, **options) -> list[str]:

@@ -8,7 +8,7 @@ matplotlib.use("Agg")
 
 import pandas as pd  # noqa: E402
 
-from analysis.plotting import outlet_colours, plot_structure, save_figure  # noqa: E402
+from analysis.plots import outlet_colours, plot_structure, save_figure  # noqa: E402
 
 
 def _lines(n_articles: int) -> pd.DataFrame:

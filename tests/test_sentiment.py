@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from analysis import sentiment as S
 from analysis.paths import DATA_RAW
-from analysis.text import normalise, split_sentences
+from analysis.corpus.text import normalise, split_sentences
 
 COLORLINES_LEDE = (
     "IBM CEO Arvind Krishna announced on Monday (June 8) that his company will no longer use "

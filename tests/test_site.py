@@ -18,10 +18,10 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from analysis import report
+from analysis.publish import report
 from analysis.paths import FIGURES, NOTEBOOKS
-from analysis.report import notebook_paths
-from analysis.site import build_site, notebook_question, readme_intro
+from analysis.publish.report import notebook_paths
+from analysis.publish.site import build_site, notebook_question, readme_intro
 
 # A 1x1 PNG and a 2x1 PNG, the smallest images a browser will decode.
 PNG_1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
@@ -266,7 +266,7 @@ def test_report_with_one_notebook_runs_only_it_and_renders_no_site(monkeypatch, 
 def test_pieces_of_one_printed_stream_are_saved_as_one_output():
     from nbformat.v4 import new_output
 
-    from analysis.report import _merge_streams
+    from analysis.publish.report import _merge_streams
 
     outputs = [new_output("stream", name="stdout", text="a = 1"), new_output("stream", name="stdout", text="\n"),
                new_output("stream", name="stderr", text="warning\n"), new_output("stream", name="stdout", text="b\n")]

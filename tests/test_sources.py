@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from analysis import CorpusError, CorpusWarning, load_corpus
 from analysis.corpus import classify_lines, find_duplicates, parse_byline
-from analysis.sources import SourceError, extract_html, input_kind, read_table
-from analysis.text import detect_language
+from analysis.corpus.readers import SourceError, extract_html, input_kind, read_table
+from analysis.corpus.text import detect_language
 
 # --------------------------------------------------------------------------- invented articles
 

@@ -30,7 +30,7 @@ from analysis.synthesis import (
     scorecard,
     scorecard_table,
 )
-from analysis.uncertainty import MIN_ARTICLES, article_counts, describe_unit, resampling_unit
+from analysis.stats import MIN_ARTICLES, article_counts, describe_unit, resampling_unit
 
 matplotlib.use("Agg")
 

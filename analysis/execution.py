@@ -80,7 +80,7 @@ def map_articles(func: Callable[..., pd.DataFrame], table: pd.DataFrame, *, n_jo
     ``n_jobs=1``, or a small table, it simply calls ``func(table, **kwargs)``. ``n_jobs``
     defaults to the number of cores this process may use (at most 8).
 
-    >>> from analysis.text import count_words
+    >>> from analysis.corpus.text import count_words
     >>> t = pd.DataFrame({"article_id": ["a", "b"], "text": ["one two", "three"]})
     >>> map_articles(_word_counts, t, n_jobs=1)["n"].tolist()
     [2, 1]
@@ -124,6 +124,6 @@ def map_corpus(func: Callable[..., pd.DataFrame], corpus, *, n_jobs: int | None 
 
 def _word_counts(table: pd.DataFrame) -> pd.DataFrame:
     """For the doctest: words per row."""
-    from analysis.text import count_words
+    from analysis.corpus.text import count_words
 
     return pd.DataFrame({"n": [count_words(t) for t in table["text"]]})

@@ -1,6 +1,6 @@
 """Render the executed notebooks as a small static site that works offline.
 
-``python -m analysis.site`` renders every ``notebooks/NN-*.ipynb`` as it stands (it
+``python -m analysis.publish.site`` renders every ``notebooks/NN-*.ipynb`` as it stands (it
 executes nothing) into ``build/site/``; ``make report`` does the same after
 re-executing them. Open ``build/site/index.html`` in a browser, straight from disk.
 
@@ -94,7 +94,7 @@ def build_site(
 
     Examples
     --------
-    >>> from analysis.report import notebook_paths
+    >>> from analysis.publish.report import notebook_paths
     >>> build_site(notebook_paths(), tmp / "site").name       # doctest: +SKIP
     'index.html'
     """
@@ -566,8 +566,8 @@ tbody th { font-weight: 600; }
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.site [NOTEBOOK ...]``: render the site, print the path of its index."""
-    from analysis.report import notebook_paths
+    """``python -m analysis.publish.site [NOTEBOOK ...]``: render the site, print the path of its index."""
+    from analysis.publish.report import notebook_paths
 
     args = sys.argv[1:] if argv is None else argv
     paths = [Path(a) for a in args] or notebook_paths(NOTEBOOKS)

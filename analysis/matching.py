@@ -12,7 +12,7 @@ codebook as an alias does in the actors file:
 * the last word of a cue takes simple inflections (``regulate`` finds
   ``regulates``, ``regulated``, ``regulating``; ``ban`` finds ``banned``); a cue
   ending in ``*`` matches any ending (``regulat*`` also finds ``regulation``);
-* matching runs on the matching form of the text (:func:`analysis.text.normalise`),
+* matching runs on the matching form of the text (:func:`analysis.corpus.text.normalise`),
   so typographic quotes and no-break spaces never stop a match, and every match
   is located back in the raw text;
 * where terms overlap, the longest wins (``civil rights`` before ``rights``); a
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.text import normalise, to_raw_span
+from analysis.corpus.text import normalise, to_raw_span
 
 __all__ = ["Term", "TermMatcher", "term_pattern", "find_terms"]
 

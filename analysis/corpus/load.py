@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.paths import CORRECTIONS, DATA_RAW
-from analysis.sources import HTML_SUFFIXES, Record, SourceError, extract_html, input_kind, read_table
-from analysis.text import _COMBINING, _INVISIBLE, Correction, count_words, detect_language, normalise, split_sentences
+from analysis.corpus.readers import HTML_SUFFIXES, Record, SourceError, extract_html, input_kind, read_table
+from analysis.corpus.text import _COMBINING, _INVISIBLE, Correction, count_words, detect_language, normalise, split_sentences
 
 __all__ = [
     "Corpus",
@@ -606,7 +606,7 @@ def load_corpus(
         A folder with ``manifest.csv`` and the article files (``.txt``/``.md`` in UTF-8,
         or saved ``.html`` pages); a folder of ``.html`` pages without a manifest (the
         outlet is each page's site name); or a ``.csv``/``.jsonl`` table with one
-        article per row (``text`` and ``outlet`` columns). See :mod:`analysis.sources`.
+        article per row (``text`` and ``outlet`` columns). See :mod:`analysis.corpus.readers`.
     corrections
         CSV of known source errors (``article_id, find, replace, reason``), applied to
         the matching form only and recorded in ``normalisations``; ``None`` for none.

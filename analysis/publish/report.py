@@ -1,8 +1,8 @@
 """Re-execute the notebooks, in order, reproducibly.
 
-``python -m analysis.report`` runs every ``notebooks/NN-*.ipynb`` in place, then
-renders them as a static site (:mod:`analysis.site`) and prints the path of its
-``index.html`` last; ``python -m analysis.report notebooks/02-sentiment.ipynb`` runs
+``python -m analysis.publish.report`` runs every ``notebooks/NN-*.ipynb`` in place, then
+renders them as a static site (:mod:`analysis.publish.site`) and prints the path of its
+``index.html`` last; ``python -m analysis.publish.report notebooks/02-sentiment.ipynb`` runs
 one notebook and renders nothing.
 
 Execution records no timings and no machine-specific metadata, so re-running an
@@ -20,7 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from analysis.paths import NOTEBOOKS
-from analysis.site import build_site
+from analysis.publish.site import build_site
 
 __all__ = ["notebook_paths", "execute_notebook", "inject_parameters"]
 

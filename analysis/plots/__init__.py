@@ -1,0 +1,11 @@
+"""Every figure of the project. Measures never draw; these functions never compute a measure.
+
+``style`` holds what all figures share (one colour per outlet, the source note,
+``save_figure``); each other module draws one family's figures.
+"""
+
+from analysis.plots.corpus import ROLE_COLOURS, plot_structure
+from analysis.plots.style import counts_note, outlet_colours, save_figure, shown_path, source_note, use_house_style
+
+__all__ = ["ROLE_COLOURS", "counts_note", "outlet_colours", "plot_structure", "save_figure", "shown_path",
+           "source_note", "use_house_style"]

@@ -1,0 +1,1 @@
+"""Publishing: executing notebooks, the report of the bundled study, and the offline site."""
