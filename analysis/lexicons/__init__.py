@@ -1,0 +1,1 @@
+"""The lexicons catalogue: which files are the defaults, loaded and validated in one place."""
