@@ -18,9 +18,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from analysis.publish import report
 from analysis.paths import FIGURES, NOTEBOOKS
-from analysis.publish.report import notebook_paths
+from analysis.publish.notebooks import notebook_paths
 from analysis.publish.site import build_site, notebook_question, readme_intro
 
 # A 1x1 PNG and a 2x1 PNG, the smallest images a browser will decode.
@@ -238,48 +237,3 @@ def test_intro_defaults_to_the_readme_before_its_first_section(tmp_path):
     readme = tmp_path / "README.md"
     readme.write_text("# The study\n\nFirst paragraph.\n\n```\n# not a title\n```\n\n## Two commands\n\nmake report\n")
     assert readme_intro(readme) == ("The study", "First paragraph.\n\n```\n# not a title\n```")
-
-
-# --- make report --------------------------------------------------------------------------
-
-
-def test_report_with_no_notebook_named_runs_all_then_prints_the_index_path_last(monkeypatch, capsys, tmp_path):
-    ran, built = [], []
-    monkeypatch.setattr(report, "notebook_paths", lambda: [Path("notebooks/01-a.ipynb"), Path("notebooks/02-b.ipynb")])
-    monkeypatch.setattr(report, "execute_notebook", ran.append)
-    monkeypatch.setattr(report, "build_site", lambda paths: built.append(paths) or tmp_path / "index.html")
-    assert report.main([]) == 0
-    assert ran == [Path("notebooks/01-a.ipynb"), Path("notebooks/02-b.ipynb")]
-    assert built == [ran]
-    assert capsys.readouterr().out.splitlines()[-1] == str(tmp_path / "index.html")
-
-
-def test_report_with_one_notebook_runs_only_it_and_renders_no_site(monkeypatch, capsys):
-    ran = []
-    monkeypatch.setattr(report, "execute_notebook", ran.append)
-    monkeypatch.setattr(report, "build_site", lambda paths: pytest.fail("built the site"))
-    assert report.main(["notebooks/02-b.ipynb"]) == 0
-    assert ran == [Path("notebooks/02-b.ipynb")]
-    assert "index.html" not in capsys.readouterr().out
-
-
-def test_pieces_of_one_printed_stream_are_saved_as_one_output():
-    from nbformat.v4 import new_output
-
-    from analysis.publish.report import _merge_streams
-
-    outputs = [new_output("stream", name="stdout", text="a = 1"), new_output("stream", name="stdout", text="\n"),
-               new_output("stream", name="stderr", text="warning\n"), new_output("stream", name="stdout", text="b\n")]
-    merged = _merge_streams(outputs)
-    assert [(o["name"], o["text"]) for o in merged] == [("stdout", "a = 1\n"), ("stderr", "warning\n"), ("stdout", "b\n")]
-
-
-def test_executing_a_notebook_keeps_the_kernel_log_quiet_and_the_output(tmp_path, capfd):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("print(6 * 7)")]
-    path = tmp_path / "01-tiny.ipynb"
-    nbformat.write(nb, path)
-    report.execute_notebook(path)
-    assert nbformat.read(path, as_version=4).cells[0].outputs[0]["text"] == "42\n"
-    err = capfd.readouterr().err
-    assert "WARNING" not in err and "IPKernelApp" not in err

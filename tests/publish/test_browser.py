@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from analysis.paths import PROJECT_ROOT
-from analysis.publish.report import notebook_paths
+from analysis.publish.notebooks import notebook_paths
 from analysis.publish.site import build_site
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
