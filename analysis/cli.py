@@ -136,8 +136,38 @@ def _lexicons(args, out: Path) -> Path:
     return folder
 
 
+def _one_outlet(source: Path, outlets: list[str]) -> UsageError:
+    only = outlets[0] if outlets else "none"
+    return UsageError(f"{source}: only one outlet ({only}) has usable articles; a comparison needs at least two")
+
+
+def _what_was_read(tables: Path, source: Path) -> tuple[int, list[str]] | None:
+    """After notebook 01: print the warnings and counts of the tables it wrote; the number of
+    articles and the outlets with usable articles (``None`` if it wrote no tables)."""
+    import pandas as pd
+
+    if not (tables / "articles.csv").is_file():
+        return None
+    articles = pd.read_csv(tables / "articles.csv", dtype=str, keep_default_na=False)
+    problems = pd.read_csv(tables / "problems.csv", dtype=str, keep_default_na=False)
+    for row in problems.itertuples(index=False):
+        if row.level in ("warning", "set aside"):
+            _progress(f"  warning: {'set aside: ' if row.level == 'set aside' else ''}{row.problem}")
+    n_sentences = len(pd.read_csv(tables / "sentences.csv", usecols=["article_id"], dtype=str))
+    included = articles[articles["excluded"] == ""]
+    outlets = sorted(included["outlet"].unique())
+    _progress(
+        f"  {len(articles)} articles, {n_sentences} sentences, {len(outlets)} outlets"
+        + (f"; {len(articles) - len(included)} kept out of the measures (see tables/problems.csv)"
+           if len(included) < len(articles) else "")
+    )
+    if len(outlets) < 2:
+        raise _one_outlet(source, outlets)
+    return len(articles), outlets
+
+
 def compare(args) -> int:
-    from analysis.corpus.load import CorpusError, load_corpus
+    from analysis.corpus import CorpusError, list_articles, read_corrections
     from analysis.publish.report import execute_notebook, notebook_paths
 
     started = time.perf_counter()
@@ -153,34 +183,23 @@ def compare(args) -> int:
     _progress(f"reading {source}")
     out.mkdir(parents=True, exist_ok=True)
     lexicons = _lexicons(args, out)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    # A cheap first look (the readers' listing and the checks that need no parse) stops bad input
+    # before any notebook runs; notebook 01 then reads the corpus once, in --jobs processes.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # notebook 01 warns again; its problems table is printed below
         try:
-            corpus = load_corpus(
-                source,
-                corrections=lexicons / "corrections.csv",
-                on_error="skip" if args.skip_bad else "raise",
-                columns=columns or None,
-                duplicates="keep" if args.keep_duplicates else "exclude",
-                n_jobs=max(1, args.jobs),
-            )
+            listed = list_articles(source, columns=columns or None, on_error="skip" if args.skip_bad else "raise")
+            read_corrections(lexicons / "corrections.csv")
         except CorpusError as exc:
             lines = str(exc).splitlines()
             more = f" (and {len(lines) - 1} more problem(s); --skip-bad sets bad articles aside)" if len(lines) > 1 else ""
             first = lines[1] if len(lines) > 1 and lines[0].endswith(":") else lines[0]
             raise UsageError(first + more) from None
-    for w in caught:
-        _progress(f"  warning: {w.message}")
-    included = corpus.articles[corpus.articles["excluded"] == ""]
-    outlets = sorted(included["outlet"].unique())
-    _progress(
-        f"  {len(corpus.articles)} articles, {len(corpus.sentences)} sentences, {len(outlets)} outlets"
-        + (f"; {len(corpus.articles) - len(included)} kept out of the measures (see tables/problems.csv)"
-           if len(included) < len(corpus.articles) else "")
-    )
+    outlets = sorted(listed["outlet"].unique())
+    _progress(f"  {len(listed)} articles listed, from {len(outlets)} outlets")
     if len(outlets) < 2:
-        only = outlets[0] if outlets else "none"
-        raise UsageError(f"{source}: only one outlet ({only}) has usable articles; a comparison needs at least two")
+        raise _one_outlet(source, outlets)
+    n_articles = len(listed)
 
     tables, figures, notebooks_out = out / "tables", out / "figures", out / "notebooks"
     common = {"processed_dir": str(tables), "figures_dir": str(figures), "lexicons_dir": str(lexicons)}
@@ -188,6 +207,7 @@ def compare(args) -> int:
         "raw_dir": str(source), "processed_dir": str(tables), "figures_dir": str(figures),
         "corrections_file": str(lexicons / "corrections.csv"), "on_error": "skip" if args.skip_bad else "raise",
         "table_columns": columns, "duplicates": "keep" if args.keep_duplicates else "exclude",
+        "jobs": max(1, args.jobs),
     }
     paths = notebook_paths()
 
@@ -208,6 +228,9 @@ def compare(args) -> int:
     # Notebook 01 writes the tables every later notebook reads; those read nothing of each other,
     # so they run side by side, each in its own kernel, as many at once as --jobs.
     written = [run(1, paths[0])]
+    read = _what_was_read(tables, source)
+    if read is not None:
+        n_articles, outlets = read
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = [pool.submit(run, i, nb) for i, nb in enumerate(paths[1:], 2)]
         try:
@@ -222,7 +245,7 @@ def compare(args) -> int:
         from analysis.publish.site import build_site
 
         index = build_site(written, out / "site", title=f"Comparison of {len(outlets)} outlets",
-                           intro=f"Framing, tone and emphasis in {len(corpus.articles)} articles from "
+                           intro=f"Framing, tone and emphasis in {n_articles} articles from "
                                  f"{len(outlets)} outlets, read from `{source.name}`.")
         _progress(f"site: {index}")
     _progress(f"done in {time.perf_counter() - started:.0f} s; tables in {tables}, figures in {figures}")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.corpus.text import WORD_RE, Correction, count_words, normalise, split_sentences, to_raw_span
+from analysis.corpus.text import Correction, WORD_RE, count_words, normalise, split_sentences, to_raw_span
 
 AL = Correction("Al", "AI", "letter l for capital i")
 BECASUE = Correction("becasue", "because", "spelling error")
