@@ -1,11 +1,11 @@
-"""Tests for analysis.tables: CSV tables are safe to open in a spreadsheet and round-trip exactly."""
+"""Tests for analysis.safe_csv: CSV tables are safe to open in a spreadsheet and round-trip exactly."""
 
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.tables import neutralise, read_csv, restore, write_csv
+from analysis.safe_csv import neutralise, read_csv, restore, write_csv
 
 
 @pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\t=1", "\r=1", "'=1", "''+x"])
