@@ -104,8 +104,8 @@ def _check_out_dir(out: Path) -> Path:
 
 def _lexicons(args, out: Path) -> Path:
     """Copy the lexicon files this run uses into DIR/lexicons and check each one loads."""
-    from analysis.emphasis import load_actors, load_aspects
     from analysis.framing import load_codebook
+    from analysis.lexicons.actors import load_actors, load_aspects
 
     folder = out / "lexicons"
     folder.mkdir(parents=True, exist_ok=True)

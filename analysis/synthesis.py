@@ -18,7 +18,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import emphasis, framing, sentiment
+from analysis import framing, sentiment
+from analysis.lexicons.actors import load_actors, load_aspects
+from analysis.measures.actors import actor_mentions, actor_prominence
+from analysis.measures.aspects import aspect_coverage, aspect_mentions, coverage_gaps
+from analysis.measures.quotes import extract_quotes, quote_share, share_of_voice
+from analysis.measures.terms import distinctive_terms
 from analysis.stats.units import article_counts, expected_by_chance, resampling_unit
 
 __all__ = [
@@ -152,8 +157,8 @@ def load_lexicons(directory: Path | str):
     if (directory / "frames_technology.yml").exists():
         frame_files.append(directory / "frames_technology.yml")
     codebook = framing.load_codebook(frame_files)
-    actors = emphasis.load_actors(directory / "actors.yml")
-    aspects = emphasis.load_aspects(directory / "aspects.yml")
+    actors = load_actors(directory / "actors.yml")
+    aspects = load_aspects(directory / "aspects.yml")
     return codebook, actors, aspects
 
 
@@ -190,12 +195,12 @@ def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.Data
     frame_diff_paragraphs = framing.frame_difference(
         paragraphs, paragraph_detections, frames=codebook,
         **{**frame_options, "unit": "article" if frame_unit == "article" else "sentence"})
-    prominence = emphasis.actor_prominence(
-        emphasis.actor_mentions(sentences, actors), sentences,
-        headline_mentions=emphasis.actor_mentions(corpus.headlines, actors),
+    prominence = actor_prominence(
+        actor_mentions(sentences, actors), sentences,
+        headline_mentions=actor_mentions(corpus.headlines, actors),
     )
-    quotes = emphasis.extract_quotes(corpus, actors=actors)
-    coverage = emphasis.aspect_coverage(emphasis.aspect_mentions(sentences, aspects), sentences, aspects=aspects)
+    quotes = extract_quotes(corpus, actors=actors)
+    coverage = aspect_coverage(aspect_mentions(sentences, aspects), sentences, aspects=aspects)
     return Measures(
         sentences=sentences,
         scored=scored,
@@ -208,11 +213,11 @@ def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.Data
         frame_difference_paragraphs=frame_diff_paragraphs,
         prominence=prominence,
         quotes=quotes,
-        quoted=emphasis.quote_share(quotes, sentences),
-        voice=emphasis.share_of_voice(quotes),
+        quoted=quote_share(quotes, sentences),
+        voice=share_of_voice(quotes),
         coverage=coverage,
-        gaps=emphasis.coverage_gaps(coverage),
-        distinctive=emphasis.distinctive_terms(sentences, by="outlet", min_count=5),
+        gaps=coverage_gaps(coverage),
+        distinctive=distinctive_terms(sentences, by="outlet", min_count=5),
         tone_unit=tone_unit,
         frame_unit=frame_unit,
     )

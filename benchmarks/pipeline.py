@@ -22,9 +22,11 @@ import warnings
 from pathlib import Path
 
 from analysis import load_corpus
-from analysis.emphasis import actor_mentions, extract_quotes, load_actors
 from analysis.framing import detect_frames, load_codebook
 from analysis.execution import map_articles, map_corpus
+from analysis.lexicons.actors import load_actors
+from analysis.measures.actors import actor_mentions
+from analysis.measures.quotes import extract_quotes
 from analysis.paths import LEXICONS
 from analysis.sentiment import score_sentences
 from analysis.synthetic import write_corpus

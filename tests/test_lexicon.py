@@ -273,8 +273,8 @@ def _one_expression(matcher: TermMatcher, text: str):
 
 def test_indexed_matching_finds_exactly_what_the_single_expression_finds():
     from analysis import load_corpus
-    from analysis.emphasis import load_actors
     from analysis.framing import load_codebook
+    from analysis.lexicons.actors import load_actors
     from analysis.paths import LEXICONS
 
     codebook = load_codebook([LEXICONS / "frames.yml", LEXICONS / "frames_technology.yml"])

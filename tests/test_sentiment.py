@@ -628,13 +628,14 @@ def test_targeted_tone_rejects_mentions_of_sentences_it_has_not_scored():
 
 
 def test_targeted_tone_accepts_the_emphasis_mentions_table():
-    emphasis = pytest.importorskip("analysis.emphasis")
+    from analysis.measures.actors import actor_mentions
+
     actors = pd.DataFrame(
         {"actor": ["IBM", "Congress"], "type": ["company", "government"], "cue": ["IBM", "Congress"],
          "case_sensitive": [None, None], "inflect": [True, True], "source": ["test", "test"]}
     )
     scored = _scored_for_targets().assign(start=0)
-    mentions = emphasis.actor_mentions(scored, actors)
+    mentions = actor_mentions(scored, actors)
     out = S.targeted_tone(scored, mentions, measures=["vader_compound"])
     assert out.set_index(["actor", "outlet"])["n"].to_dict() == {("Congress", "A"): 1, ("Congress", "B"): 1, ("IBM", "A"): 2}
 

@@ -10,7 +10,9 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis import emphasis, framing, sentiment
+from analysis import framing, sentiment
+from analysis.measures.quotes import quote_share, share_of_voice
+from analysis.measures.terms import distinctive_terms
 from analysis.paths import DATA_RAW, LEXICONS
 from analysis.synthesis import (
     CARD_COLUMNS,
@@ -182,7 +184,7 @@ def test_prominent_actors_and_voice_equal_emphasis(request, fixture, lexicons):
     m = request.getfixturevalue(fixture)
     _, actors, _ = lexicons
     card = scorecard(m, top=2)
-    voice = emphasis.share_of_voice(m.quotes)
+    voice = share_of_voice(m.quotes)
     for outlet in m.outlets:
         p = m.prominence[(m.prominence["outlet"] == outlet) & (m.prominence["sentences"] > 0)]
         got = rows(card, "most prominent actor", outlet)
@@ -191,7 +193,7 @@ def test_prominent_actors_and_voice_equal_emphasis(request, fixture, lexicons):
         got = rows(card, "share of voice", outlet)
         assert got["item"].tolist() == v["speaker"].tolist()
         assert np.allclose(got["value"], v["word_share"])
-    quoted = emphasis.quote_share(m.quotes, m.sentences).set_index("outlet")
+    quoted = quote_share(m.quotes, m.sentences).set_index("outlet")
     got = rows(card, "share of words quoted").set_index("outlet")
     assert np.allclose(got["value"], quoted.loc[got.index, "quoted_share"])
 
@@ -223,7 +225,7 @@ def test_seed_omitted_aspects_are_the_known_gaps(seed):
 
 
 def test_distinctive_words_are_the_highest_z_terms(seed):
-    d = emphasis.distinctive_terms(seed.sentences, by="outlet", min_count=5)
+    d = distinctive_terms(seed.sentences, by="outlet", min_count=5)
     card = scorecard(seed, top=3)
     for outlet in seed.outlets:
         want = d[d["outlet"] == outlet].sort_values(["z", "term"], ascending=[False, True]).head(3)
