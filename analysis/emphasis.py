@@ -20,7 +20,7 @@ import yaml
 
 from analysis.matching import Term, TermMatcher, find_terms
 from analysis.corpus.text import WORD_RE, Correction, count_words, normalise, split_sentences
-from analysis.paths import LEXICONS
+from analysis.lexicons.catalogue import lexicon_paths
 
 __all__ = [
     "ACTOR_TYPES",
@@ -102,7 +102,7 @@ def _alias_rows(entry: dict, where: str, *, label: str, extra: dict) -> list[dic
     return rows
 
 
-def load_actors(path: Path | str = LEXICONS / "actors.yml") -> pd.DataFrame:
+def load_actors(path: Path | str = lexicon_paths()["actors"]) -> pd.DataFrame:
     """Read the actors lexicon: one row per cue (the name and each alias) of each actor.
 
     A name containing ``/`` (``police / law enforcement``) is a label and is not
@@ -286,7 +286,7 @@ ASPECT_MENTION_COLUMNS = ["sentence_id", "article_id", "outlet", "aspect", "cue"
 COVERAGE_COLUMNS = ["outlet", "aspect", "covered", "sentences", "sentence_share", "words", "word_share", "cues"]
 
 
-def load_aspects(path: Path | str = LEXICONS / "aspects.yml") -> pd.DataFrame:
+def load_aspects(path: Path | str = lexicon_paths()["aspects"]) -> pd.DataFrame:
     """Read the aspects lexicon: one row per cue of each aspect of the story.
 
     An aspect's name is a label and is not matched; validation is as for

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
 import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis import emphasis, framing, sentiment
+from analysis import emphasis, sentiment
+from analysis.lexicons import load_lexicons
+from analysis.measures import frames as framing
 from analysis.paths import DATA_RAW, LEXICONS
 from analysis.synthesis import (
     CARD_COLUMNS,
@@ -19,7 +19,6 @@ from analysis.synthesis import (
     compute_measures,
     contrasts,
     frame_units,
-    load_lexicons,
     most_divergent,
     plot_scorecard,
     scorecard,
@@ -132,6 +131,186 @@ def test_compute_measures_refuses_a_single_outlet(lexicons, tmp_path):
 
 
 # --------------------------------------------------------------------------- values equal the helpers'
+
+
+@pytest.mark.parametrize("fixture", ["seed", "three"])
+def test_tone_rows_equal_tone_summary_of_the_masked_scores(request, fixture, lexicons):
+    m = request.getfixturevalue(fixture)
+    _, actors, _ = lexicons
+    expected = sentiment.tone_summary(sentiment.score_sentences(m.sentences, names=actors), n_boot=N_BOOT)
+    card = scorecard(m)
+    for measure, label in (("polarity", "tone: TextBlob polarity"), ("vader_compound", "tone: VADER compound")):
+        want = expected[expected["measure"] == measure].set_index("outlet")
+        got = rows(card, label).set_index("outlet")
+        assert np.allclose(got["value"], want.loc[got.index, "mean"])
+        assert np.allclose(got["low"], want.loc[got.index, "ci_low"])
+        assert np.allclose(got["high"], want.loc[got.index, "ci_high"])
+        assert (got["n"].astype(int) == want.loc[got.index, "n"]).all()
+
+
+def test_seed_tone_means_are_those_notebook_02_reports(seed):
+    card = scorecard(seed)
+    got = rows(card, "tone: VADER compound").set_index("outlet")["value"].round(3).to_dict()
+    assert got == {"Colorlines": 0.215, "VPNoverview": 0.077}
+
+
+@pytest.mark.parametrize("fixture", ["seed", "three"])
+def test_leading_frames_are_frame_profile_highest_shares(request, fixture):
+    m = request.getfixturevalue(fixture)
+    profile = framing.frame_profile(m.sentences, framing.detect_frames(m.sentences, m.codebook), frames=m.codebook,
+                                    unit="paragraph", n_boot=N_BOOT)
+    card = scorecard(m, top=3)
+    for outlet in m.outlets:
+        mine = profile[(profile["outlet"] == outlet) & (profile["frame"] != "Other") & (profile["n_invoking"] > 0)]
+        got = rows(card, "leading frame", outlet)
+        assert np.allclose(sorted(got["value"], reverse=True), sorted(mine["share"], reverse=True)[: len(got)])
+        assert set(got["item"]) <= set(mine["frame"])
+        assert list(got["value"]) == sorted(got["value"], reverse=True)
+
+
+def test_leading_frame_ties_go_to_codebook_order(seed):
+    card = scorecard(seed, top=3)
+    got = rows(card, "leading frame", "Colorlines")
+    tied = got[got["value"] == got["value"].iloc[1]]["item"].tolist()
+    names = seed.codebook.frame_names
+    assert tied == sorted(tied, key=names.index)
+
+
+@pytest.mark.parametrize("fixture", ["seed", "three"])
+def test_prominent_actors_and_voice_equal_emphasis(request, fixture, lexicons):
+    m = request.getfixturevalue(fixture)
+    _, actors, _ = lexicons
+    card = scorecard(m, top=2)
+    voice = emphasis.share_of_voice(m.quotes)
+    for outlet in m.outlets:
+        p = m.prominence[(m.prominence["outlet"] == outlet) & (m.prominence["sentences"] > 0)]
+        got = rows(card, "most prominent actor", outlet)
+        assert np.allclose(got["value"], sorted(p["sentence_share"], reverse=True)[: len(got)])
+        v = voice[voice["outlet"] == outlet].head(2)
+        got = rows(card, "share of voice", outlet)
+        assert got["item"].tolist() == v["speaker"].tolist()
+        assert np.allclose(got["value"], v["word_share"])
+    quoted = emphasis.quote_share(m.quotes, m.sentences).set_index("outlet")
+    got = rows(card, "share of words quoted").set_index("outlet")
+    assert np.allclose(got["value"], quoted.loc[got.index, "quoted_share"])
+
+
+def test_seed_share_of_words_quoted_matches_notebook_04(seed):
+    got = rows(scorecard(seed), "share of words quoted").set_index("outlet")
+    assert got["value"].round(3).to_dict() == {"Colorlines": 0.452, "VPNoverview": 0.117}
+    assert got["n"].astype(int).to_dict() == {"Colorlines": 544, "VPNoverview": 649}
+
+
+@pytest.mark.parametrize("fixture", ["seed", "three"])
+def test_aspects_covered_and_omitted_follow_aspect_coverage(request, fixture):
+    m = request.getfixturevalue(fixture)
+    card = scorecard(m, top=20)
+    for outlet in m.outlets:
+        mine = m.coverage[m.coverage["outlet"] == outlet]
+        covered = rows(card, "aspects covered", outlet).iloc[0]
+        assert covered["value"] == mine["covered"].sum() and covered["n"] == len(mine)
+        omitted = set(rows(card, "aspect omitted", outlet)["item"])
+        expected = {g.aspect for g in m.gaps.itertuples() if outlet in g.missing_from.split(", ")}
+        assert omitted == expected
+
+
+def test_seed_omitted_aspects_are_the_known_gaps(seed):
+    card = scorecard(seed)
+    assert rows(card, "aspect omitted", "VPNoverview")["item"].tolist() == ["critics' doubts about IBM's motives"]
+    assert set(rows(card, "aspect omitted", "Colorlines")["item"]) == {
+        "bias testing of AI", "uses and benefits of facial recognition"}
+
+
+def test_distinctive_words_are_the_highest_z_terms(seed):
+    d = emphasis.distinctive_terms(seed.sentences, by="outlet", min_count=5)
+    card = scorecard(seed, top=3)
+    for outlet in seed.outlets:
+        want = d[d["outlet"] == outlet].sort_values(["z", "term"], ascending=[False, True]).head(3)
+        got = rows(card, "distinctive word", outlet)
+        assert got["item"].tolist() == want["term"].tolist()
+        assert np.allclose(got["value"], want["z"])
+
+
+# --------------------------------------------------------------------------- contrasts
+
+
+def test_contrasts_with_two_outlets_keep_one_side_and_equal_frame_difference(seed):
+    c = contrasts(seed, top=None)
+    assert list(c.columns) == CONTRAST_COLUMNS
+    assert set(c["outlet"]) == {"Colorlines"}
+    fd = framing.frame_difference(seed.sentences, seed.detections, frames=seed.codebook, unit="paragraph",
+                                  n_boot=N_BOOT).set_index(["outlet", "frame"])
+    frames = c[c["family"] == "frame"].set_index(["outlet", "item"])
+    assert np.allclose(frames["difference"], fd.loc[frames.index, "difference"])
+    assert np.allclose(frames["low"], fd.loc[frames.index, "low"])
+
+
+def test_contrasts_mirror_tone_difference_for_the_second_of_two_outlets(seed):
+    # the second outlet is left out, but its row would be the first's with the sign flipped
+    td = seed.tone_difference.set_index("measure")
+    c = contrasts(seed, top=None)
+    tone = c[c["family"] == "tone"].set_index("item")
+    assert tone.loc["VADER compound", "difference"] == pytest.approx(td.loc["vader_compound", "difference"])
+    assert tone.loc["VADER compound", "value_rest"] == pytest.approx(td.loc["vader_compound", "mean_other"])
+
+
+def test_contrasts_with_three_outlets_compare_each_with_the_rest_pooled(three):
+    c = contrasts(three, top=None)
+    assert set(c["outlet"]) == set(ARTICLES)
+    actor = c[(c["family"] == "actor") & (c["item"] == "IBM")].set_index("outlet")
+    p = three.prominence[three.prominence["actor"] == "IBM"].set_index("outlet")
+    n = three.sentences.groupby("outlet").size()
+    for outlet in ARTICLES:
+        others = [o for o in ARTICLES if o != outlet]
+        rest = p.loc[others, "sentences"].sum() / n[others].sum()
+        assert actor.loc[outlet, "value_rest"] == pytest.approx(rest)
+    # a measure without an interval has no verdict on zero
+    assert c.loc[c["family"] == "actor", "excludes_zero"].isna().all()
+    assert c.loc[c["family"] == "tone", "excludes_zero"].notna().all()
+
+
+@pytest.mark.parametrize("top", [1, 3])
+def test_contrasts_keep_the_largest_gaps_of_each_family(three, top):
+    c = contrasts(three, top=top)
+    assert c.groupby("family").size().max() == top
+    everything = contrasts(three, top=None)
+    for family, g in c.groupby("family"):
+        assert g["difference"].abs().min() >= everything.loc[everything["family"] == family, "difference"].abs().nlargest(top).min() - 1e-12
+
+
+def test_frame_units_flags_a_difference_that_changes_direction(seed):
+    units = frame_units(seed, top=None)
+    flipped = np.sign(units["difference"].round(12)) != np.sign(units["difference_paragraphs"].round(12))
+    assert (units["same_direction"] == ~flipped).all()
+    assert "Other" not in set(units["frame"])
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+@pytest.mark.parametrize(
+    ("values", "exclude", "expected"),
+    [
+        ({"x": (0.1, 0.2), "y": (0.5, 0.0)}, (), "y"),
+        ({"x": (0.1, 0.2), "y": (0.5, 0.0)}, ("y",), "x"),
+        ({"x": (0.0, 0.3), "y": (0.3, 0.0)}, (), "x"),  # a tie goes to the item listed first
+        ({"x": (0.1, 0.2)}, ("x",), None),
+    ],
+)
+def test_most_divergent_item(values, exclude, expected):
+    t = pd.DataFrame([{"outlet": o, "frame": f, "share": v} for f, pair in values.items() for o, v in zip("AB", pair)])
+    assert most_divergent(t, item="frame", value="share", exclude=exclude) == expected
+
+
+def test_scorecard_table_shows_outlets_side_by_side_and_at_most_max_outlets(three):
+    card = scorecard(three)
+    sizes = three.sentences.groupby("outlet").size()
+    full = scorecard_table(card)
+    assert list(full.columns) == sorted(ARTICLES)
+    assert full.loc[("aspects covered", 1)].str.fullmatch(r"\d+ of \d+").all()
+    short = scorecard_table(card, max_outlets=2, sizes=sizes)
+    assert len(short.columns) == 2
+    assert set(short.columns) == set(sorted(sizes.index, key=lambda o: (-sizes[o], o))[:2])
 
 
 @pytest.mark.parametrize("fixture", ["seed", "three"])

@@ -5,7 +5,9 @@
 """
 
 from analysis.plots.corpus import ROLE_COLOURS, plot_structure
+from analysis.plots.frames import plot_frame_difference, plot_frame_heatmap, plot_frame_sequence
 from analysis.plots.style import counts_note, outlet_colours, save_figure, shown_path, source_note, use_house_style
 
-__all__ = ["ROLE_COLOURS", "counts_note", "outlet_colours", "plot_structure", "save_figure", "shown_path",
+__all__ = ["ROLE_COLOURS", "counts_note", "outlet_colours", "plot_frame_difference", "plot_frame_heatmap",
+           "plot_frame_sequence", "plot_structure", "save_figure", "shown_path",
            "source_note", "use_house_style"]
