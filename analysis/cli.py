@@ -26,22 +26,10 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 import warnings
 from pathlib import Path
 
-from analysis.paths import DATA, FIGURES, LEXICONS, NOTEBOOKS
+from analysis.paths import DATA, FIGURES, NOTEBOOKS
 
 __all__ = ["main"]
 
-DEFAULT_LEXICONS = {
-    "codebook": LEXICONS / "frames.yml",
-    "story_frames": LEXICONS / "frames_technology.yml",
-    "actors": LEXICONS / "actors.yml",
-    "aspects": LEXICONS / "aspects.yml",
-}
-LEXICON_FILE_NAMES = {
-    "codebook": "frames.yml",
-    "story_frames": "frames_technology.yml",
-    "actors": "actors.yml",
-    "aspects": "aspects.yml",
-}
 RERUN_NOTE = (
     "> **Re-run on another corpus.** This copy of the notebook was executed by `python -m analysis compare` "
     "on `{input}`. Its tables and figures describe that corpus. The narrative text, including the Conclusion, "
@@ -104,14 +92,14 @@ def _check_out_dir(out: Path) -> Path:
 
 def _lexicons(args, out: Path) -> Path:
     """Copy the lexicon files this run uses into DIR/lexicons and check each one loads."""
-    from analysis.framing import load_codebook
-    from analysis.lexicons.actors import load_actors, load_aspects
+    from analysis.lexicons import lexicon_paths, load_lexicons
 
     folder = out / "lexicons"
     folder.mkdir(parents=True, exist_ok=True)
-    for key, default in DEFAULT_LEXICONS.items():
+    targets = lexicon_paths(folder)
+    for key, default in lexicon_paths().items():
         given = getattr(args, key)
-        target = folder / LEXICON_FILE_NAMES[key]
+        target = targets[key]
         if key == "story_frames" and given is not None and str(given).lower() == "none":
             target.unlink(missing_ok=True)
             continue
@@ -120,10 +108,7 @@ def _lexicons(args, out: Path) -> Path:
             raise UsageError(f"--{key.replace('_', '-')} {source}: file not found")
         shutil.copyfile(source, target)
     try:
-        frames = [folder / "frames.yml"] + ([folder / "frames_technology.yml"] if (folder / "frames_technology.yml").exists() else [])
-        load_codebook(frames)
-        load_actors(folder / "actors.yml")
-        load_aspects(folder / "aspects.yml")
+        load_lexicons(folder)
     except ValueError as exc:
         raise UsageError(f"lexicon: {str(exc).splitlines()[0]}") from None
     corrections = folder / "corrections.csv"

@@ -6,20 +6,20 @@ turns them into one tidy table, one row per outlet, measure and rank;
 :func:`scorecard_table` lays that out with the outlets side by side for reading;
 :func:`contrasts` lists where each outlet differs most from the rest, with an
 interval where the measure has one; :func:`plot_scorecard` draws the summary figure.
-Nothing here reads a file except :func:`load_lexicons`.
+Nothing here reads a file (the lexicons come from :func:`analysis.lexicons.load_lexicons`).
 """
 
 from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis import framing, sentiment
-from analysis.lexicons.actors import load_actors, load_aspects
+from analysis import sentiment
+from analysis.lexicons import Codebook
+from analysis.measures import frames as framing
 from analysis.measures.actors import actor_mentions, actor_prominence
 from analysis.measures.aspects import aspect_coverage, aspect_mentions, coverage_gaps
 from analysis.measures.quotes import extract_quotes, quote_share, share_of_voice
@@ -32,7 +32,6 @@ __all__ = [
     "CARD_COLUMNS",
     "CONTRAST_COLUMNS",
     "Measures",
-    "load_lexicons",
     "compute_measures",
     "scorecard",
     "scorecard_table",
@@ -83,25 +82,25 @@ class Measures:
     tone_difference : DataFrame
         :func:`analysis.sentiment.tone_difference` (one comparison with two outlets, each
         against the rest with more).
-    codebook : analysis.framing.Codebook
+    codebook : analysis.lexicons.Codebook
     detections : DataFrame
-        :func:`analysis.framing.detect_frames` of the sentences.
+        :func:`analysis.measures.frames.detect_frames` of the sentences.
     frames : DataFrame
-        :func:`analysis.framing.frame_profile` (intervals from resampled paragraphs, or
+        :func:`analysis.measures.frames.frame_profile` (intervals from resampled paragraphs, or
         articles when every outlet has enough: ``frame_unit``).
     frame_difference : DataFrame
-        :func:`analysis.framing.frame_difference`, each outlet against the rest.
+        :func:`analysis.measures.frames.frame_difference`, each outlet against the rest.
     frame_difference_paragraphs : DataFrame
-        The same with paragraphs as the unit counted (:func:`analysis.framing.to_paragraphs`),
+        The same with paragraphs as the unit counted (:func:`analysis.measures.frames.to_paragraphs`),
         the check notebook 03 makes on differences that might come from sentence length.
     prominence : DataFrame
-        :func:`analysis.emphasis.actor_prominence`, with headline mentions.
+        :func:`analysis.measures.actors.actor_prominence`, with headline mentions.
     quotes, quoted, voice : DataFrame
-        :func:`analysis.emphasis.extract_quotes`, ``quote_share`` and ``share_of_voice``.
+        :func:`analysis.measures.quotes.extract_quotes`, ``quote_share`` and ``share_of_voice``.
     coverage, gaps : DataFrame
-        :func:`analysis.emphasis.aspect_coverage` (every aspect of the lexicon) and ``coverage_gaps``.
+        :func:`analysis.measures.aspects.aspect_coverage` (every aspect of the lexicon) and ``coverage_gaps``.
     distinctive : DataFrame
-        :func:`analysis.emphasis.distinctive_terms` by outlet (``min_count=5``).
+        :func:`analysis.measures.terms.distinctive_terms` by outlet (``min_count=5``).
     tone_unit, frame_unit : str
         What the tone and frame intervals resample: ``"article"`` when every outlet has
         at least :data:`analysis.stats.units.MIN_ARTICLES` articles, else sentences
@@ -112,7 +111,7 @@ class Measures:
     scored: pd.DataFrame
     tone: pd.DataFrame
     tone_difference: pd.DataFrame
-    codebook: framing.Codebook
+    codebook: Codebook
     detections: pd.DataFrame
     frames: pd.DataFrame
     frame_difference: pd.DataFrame
@@ -131,35 +130,6 @@ class Measures:
     def outlets(self) -> list[str]:
         """The outlets compared, in sorted order."""
         return sorted(self.sentences["outlet"].unique())
-
-
-def load_lexicons(directory: Path | str):
-    """The codebook, actors and aspects of ``directory``, as notebooks 02-04 read them.
-
-    The codebook is ``frames.yml`` plus ``frames_technology.yml`` when that file exists
-    (``python -m analysis compare --story-frames none`` leaves it out).
-
-    Returns
-    -------
-    (Codebook, DataFrame, DataFrame)
-        :func:`analysis.framing.load_codebook`, :func:`analysis.emphasis.load_actors`
-        and :func:`analysis.emphasis.load_aspects` of the files.
-
-    Examples
-    --------
-    >>> from analysis.paths import LEXICONS
-    >>> codebook, actors, aspects = load_lexicons(LEXICONS)
-    >>> len(codebook.frame_names), actors["actor"].nunique(), aspects["aspect"].nunique()
-    (18, 30, 14)
-    """
-    directory = Path(directory)
-    frame_files = [directory / "frames.yml"]
-    if (directory / "frames_technology.yml").exists():
-        frame_files.append(directory / "frames_technology.yml")
-    codebook = framing.load_codebook(frame_files)
-    actors = load_actors(directory / "actors.yml")
-    aspects = load_aspects(directory / "aspects.yml")
-    return codebook, actors, aspects
 
 
 def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.DataFrame,
@@ -395,7 +365,7 @@ def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
     * ``tone`` -- mean sentence score per instrument, with the bootstrap interval of
       the difference (:func:`analysis.sentiment.tone_difference`);
     * ``frame`` -- share of sentences invoking each frame, with the interval of
-      :func:`analysis.framing.frame_difference` (``measures.frame_unit`` resampled; Other left out);
+      :func:`analysis.measures.frames.frame_difference` (``measures.frame_unit`` resampled; Other left out);
     * ``actor`` -- share of sentences naming each actor (rest: pooled over the other
       outlets' sentences); no interval;
     * ``aspect`` -- share of words in sentences touching each aspect (rest: pooled over

@@ -22,12 +22,12 @@ import warnings
 from pathlib import Path
 
 from analysis import load_corpus
-from analysis.framing import detect_frames, load_codebook
 from analysis.execution import map_articles, map_corpus
+from analysis.lexicons import codebook_files, lexicon_paths, load_codebook
 from analysis.lexicons.actors import load_actors
 from analysis.measures.actors import actor_mentions
+from analysis.measures.frames import detect_frames
 from analysis.measures.quotes import extract_quotes
-from analysis.paths import LEXICONS
 from analysis.sentiment import score_sentences
 from analysis.synthetic import write_corpus
 
@@ -60,8 +60,8 @@ def main() -> None:
         info = write_corpus(path, n_articles=args.articles, n_outlets=args.outlets, seed=args.seed)
         print(f"corpus: {info['articles']:,} articles, {info['outlets']} outlets, "
               f"{info['chars'] / 1e6:.1f} M characters ({info['bytes'] / 2**20:.1f} MiB); {args.jobs} process(es)")
-        codebook = load_codebook([LEXICONS / "frames.yml", LEXICONS / "frames_technology.yml"])
-        actors = load_actors(LEXICONS / "actors.yml")
+        codebook = load_codebook(codebook_files())
+        actors = load_actors(lexicon_paths()["actors"])
         rows = []
         total_start = time.perf_counter()
 

@@ -15,6 +15,7 @@ import nbformat
 import pandas as pd
 import pytest
 
+from analysis.lexicons import FILE_NAMES, lexicon_paths, load_codebook
 from analysis.paths import DATA, FIGURES, NOTEBOOKS, PROJECT_ROOT
 from analysis.synthetic import make_article, outlets
 
@@ -160,6 +161,23 @@ def test_compare_runs_every_notebook_and_writes_tables_figures_and_site(tmp_path
     assert all((out / "site" / (Path(n).stem + ".html")).is_file() for n in notebooks)
     # the lexicons used are kept with the results
     assert {p.name for p in (out / "lexicons").iterdir()} >= {"frames.yml", "actors.yml", "aspects.yml"}
+
+
+def test_compare_without_story_frames_codes_the_generic_frames_only(tmp_path):
+    # notebooks 03 and 05 ask the lexicons catalogue which codebook files the run's folder holds
+    out = tmp_path / "out"
+    result = run_cli("compare", write_jsonl(tmp_path / "input"), "--out", out, "--story-frames", "none")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert not (out / "lexicons" / FILE_NAMES["story_frames"]).exists()
+    story = set(load_codebook(lexicon_paths()["story_frames"]).frame_names)
+    generic = load_codebook(lexicon_paths()["codebook"])
+    evidence = pd.read_csv(out / "tables" / "03-frame-evidence.csv")
+    assert len(evidence) and set(evidence["frame"]) <= set(generic.frame_names)
+    nb03 = nbformat.read(out / "notebooks" / "03-framing.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") + str(o.get("data", {}).get("text/plain", ""))
+                      for c in nb03.cells if c.cell_type == "code" for o in c.outputs)
+    assert f"{len(generic.frame_names)} frames and Other" in printed
+    assert not [name for name in story if name in printed]
 
 
 def _first_line_error(result: subprocess.CompletedProcess) -> str:

@@ -273,12 +273,9 @@ def _one_expression(matcher: TermMatcher, text: str):
 
 def test_indexed_matching_finds_exactly_what_the_single_expression_finds():
     from analysis import load_corpus
-    from analysis.framing import load_codebook
-    from analysis.lexicons.actors import load_actors
-    from analysis.paths import LEXICONS
+    from analysis.lexicons import load_lexicons
 
-    codebook = load_codebook([LEXICONS / "frames.yml", LEXICONS / "frames_technology.yml"])
-    actors = load_actors(LEXICONS / "actors.yml")
+    codebook, actors, _ = load_lexicons()
     cues = [Term(r.frame, r.cue) for r in codebook.cues.itertuples()]
     cues += [Term(r.actor, r.cue, case_sensitive=r.case_sensitive if isinstance(r.case_sensitive, bool) else None)
              for r in actors.itertuples()]

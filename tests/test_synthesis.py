@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
 import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis import framing, sentiment
+from analysis import sentiment
+from analysis.lexicons import load_lexicons
+from analysis.measures import frames as framing
 from analysis.measures.quotes import quote_share, share_of_voice
 from analysis.measures.terms import distinctive_terms
 from analysis.paths import DATA_RAW, LEXICONS
@@ -21,7 +21,6 @@ from analysis.synthesis import (
     compute_measures,
     contrasts,
     frame_units,
-    load_lexicons,
     most_divergent,
     plot_scorecard,
     scorecard,
@@ -314,15 +313,6 @@ def test_scorecard_table_shows_outlets_side_by_side_and_at_most_max_outlets(thre
     short = scorecard_table(card, max_outlets=2, sizes=sizes)
     assert len(short.columns) == 2
     assert set(short.columns) == set(sorted(sizes.index, key=lambda o: (-sizes[o], o))[:2])
-
-
-def test_load_lexicons_leaves_out_story_frames_when_the_file_is_absent(tmp_path):
-    for name in ("frames.yml", "actors.yml", "aspects.yml"):
-        shutil.copyfile(LEXICONS / name, tmp_path / name)
-    codebook, _, _ = load_lexicons(tmp_path)
-    full, _, _ = load_lexicons(LEXICONS)
-    assert len(codebook.frame_names) < len(full.frame_names)
-    assert "Privacy and surveillance" not in codebook.frame_names
 
 
 @pytest.mark.parametrize("fixture", ["seed", "three"])

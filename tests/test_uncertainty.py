@@ -14,19 +14,14 @@ import pytest
 
 from analysis import load_corpus
 from analysis import sentiment as S
-from analysis.framing import (
-    frame_difference,
-    frame_profile,
-    plot_frame_difference,
-    plot_frame_heatmap,
-    to_paragraphs,
-)
+from analysis.lexicons import load_lexicons
+from analysis.measures.frames import frame_difference, frame_profile, to_paragraphs
 from analysis.paths import LEXICONS
+from analysis.plots.frames import plot_frame_difference, plot_frame_heatmap
 from analysis.synthesis import (
     ONE_ARTICLE_MARK,
     compute_measures,
     contrasts,
-    load_lexicons,
     scorecard,
     scorecard_table,
 )

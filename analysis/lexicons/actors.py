@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis.paths import LEXICONS
+from analysis.lexicons.catalogue import lexicon_paths
 
 __all__ = ["ACTOR_TYPES", "ACTOR_COLUMNS", "ASPECT_COLUMNS", "load_actors", "load_aspects"]
 
@@ -74,7 +74,7 @@ def _alias_rows(entry: dict, where: str, *, label: str, extra: dict) -> list[dic
     return rows
 
 
-def load_actors(path: Path | str = LEXICONS / "actors.yml") -> pd.DataFrame:
+def load_actors(path: Path | str = lexicon_paths()["actors"]) -> pd.DataFrame:
     """Read the actors lexicon: one row per cue (the name and each alias) of each actor.
 
     A name containing ``/`` (``police / law enforcement``) is a label and is not
@@ -121,7 +121,7 @@ def load_actors(path: Path | str = LEXICONS / "actors.yml") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
 
 
-def load_aspects(path: Path | str = LEXICONS / "aspects.yml") -> pd.DataFrame:
+def load_aspects(path: Path | str = lexicon_paths()["aspects"]) -> pd.DataFrame:
     """Read the aspects lexicon: one row per cue of each aspect of the story.
 
     An aspect's name is a label and is not matched; validation is as for
