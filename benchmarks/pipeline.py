@@ -26,7 +26,7 @@ from analysis.emphasis import actor_mentions, extract_quotes, load_actors
 from analysis.framing import detect_frames, load_codebook
 from analysis.execution import map_articles, map_corpus
 from analysis.paths import LEXICONS
-from analysis.sentiment import score_sentences
+from analysis.measures.tone import score_sentences
 from analysis.synthetic import write_corpus
 
 

@@ -6,6 +6,7 @@
 
 from analysis.plots.corpus import ROLE_COLOURS, plot_structure
 from analysis.plots.style import counts_note, outlet_colours, save_figure, shown_path, source_note, use_house_style
+from analysis.plots.tone import plot_targeted_tone, plot_tone_distribution, plot_tone_means
 
-__all__ = ["ROLE_COLOURS", "counts_note", "outlet_colours", "plot_structure", "save_figure", "shown_path",
-           "source_note", "use_house_style"]
+__all__ = ["ROLE_COLOURS", "counts_note", "outlet_colours", "plot_structure", "plot_targeted_tone", "plot_tone_distribution",
+           "plot_tone_means", "save_figure", "shown_path", "source_note", "use_house_style"]
