@@ -16,7 +16,7 @@ def _outlet_order(table: pd.DataFrame, by: str) -> list[str]:
 
 
 def _room_for_note(fig, inches: float = 0.75) -> None:
-    """Leave space under the axes for the x label and a source note (plotting.source_note)."""
+    """Leave space under the axes for the x label and a source note (:func:`analysis.plots.style.source_note`)."""
     fig.subplots_adjust(bottom=inches / fig.get_figheight())
 
 

@@ -8,7 +8,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from analysis.measures.tone.instruments import INSTRUMENTS, LABELS, Instrument, instruments, label_values
+from analysis.measures.tone.instruments import INSTRUMENTS, LABELS, Instrument, label_values
 from analysis.measures.tone.tables import _check_columns
 
 __all__ = ["instrument_agreement", "label_crosstab"]
@@ -34,8 +34,8 @@ def instrument_agreement(
     """How far the instruments' headline measures agree, per group and over all sentences.
 
     Returns one row per group (and a last row ``"all"``) with ``n``,
-    ``pearson`` and ``spearman`` (correlation of the two measures, with TextBlob and VADER
-    ``polarity`` with ``vader_compound``; NaN when either is constant), ``same_label``
+    ``pearson`` and ``spearman`` (correlation of the two headline measures, ``polarity``
+    with ``vader_compound``; NaN when either is constant), ``same_label``
     (share of sentences both instruments label alike, each at its threshold unless
     ``threshold`` is given) and ``kappa`` (Cohen's kappa of those labels: agreement
     beyond chance). With more than two registered instruments there is a row per pair
@@ -49,7 +49,7 @@ def instrument_agreement(
     1      B  1    1.000000
     2    all  3    0.666667
     """
-    every = instruments()
+    every = list(INSTRUMENTS.values())
     _check_columns(scored, [i.measure for i in every] + ([by] if by else []), "scored")
     groups = [(g, part) for g, part in scored.groupby(by, sort=True)] if by else []
     groups.append(("all", scored))
