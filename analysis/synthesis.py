@@ -17,13 +17,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import sentiment
 from analysis.lexicons import Codebook
 from analysis.measures import frames as framing
 from analysis.measures.actors import actor_mentions, actor_prominence
 from analysis.measures.aspects import aspect_coverage, aspect_mentions, coverage_gaps
 from analysis.measures.quotes import extract_quotes, quote_share, share_of_voice
 from analysis.measures.terms import distinctive_terms
+from analysis.measures import tone as tone_measures
+from analysis.stats import settings
 from analysis.stats.units import article_counts, expected_by_chance, resampling_unit
 
 __all__ = [
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 #: The seed of every bootstrap and permutation, as in notebooks 02 and 03 (the date of IBM's letter).
-SEED = sentiment.SEED
+SEED = settings.SEED
 #: Frame intervals as notebook 03 computes them: paragraphs resampled, 2,000 times.
 FRAME_BOOTSTRAP = {"unit": "paragraph", "n_boot": 2000, "seed": SEED}
 
@@ -76,11 +77,11 @@ class Measures:
     sentences : DataFrame
         The corpus sentences the measures were computed on.
     scored : DataFrame
-        :func:`analysis.sentiment.score_sentences` (names from the actors lexicon masked).
+        :func:`analysis.measures.tone.score_sentences` (names from the actors lexicon masked).
     tone : DataFrame
-        :func:`analysis.sentiment.tone_summary` by outlet, both instruments.
+        :func:`analysis.measures.tone.tone_summary` by outlet, both instruments.
     tone_difference : DataFrame
-        :func:`analysis.sentiment.tone_difference` (one comparison with two outlets, each
+        :func:`analysis.measures.tone.tone_difference` (one comparison with two outlets, each
         against the rest with more).
     codebook : analysis.lexicons.Codebook
     detections : DataFrame
@@ -154,9 +155,9 @@ def compute_measures(corpus, *, codebook, actors: pd.DataFrame, aspects: pd.Data
         raise ValueError(f"corpus sentences: the synthesis compares outlets and needs at least two; found {outlets}")
     tone_unit = resampling_unit(sentences)
     frame_unit = resampling_unit(sentences, within=FRAME_BOOTSTRAP["unit"])
-    scored = sentiment.score_sentences(sentences, names=actors)
-    tone = sentiment.tone_summary(scored, n_boot=n_boot, seed=seed, unit=tone_unit)
-    tone_diff = sentiment.tone_difference(scored, n_boot=n_boot, seed=seed, unit=tone_unit)
+    scored = tone_measures.score_sentences(sentences, names=actors)
+    tone = tone_measures.tone_summary(scored, n_boot=n_boot, seed=seed, unit=tone_unit)
+    tone_diff = tone_measures.tone_difference(scored, n_boot=n_boot, seed=seed, unit=tone_unit)
     detections = framing.detect_frames(sentences, codebook)
     frame_options = {**FRAME_BOOTSTRAP, "n_boot": n_boot, "seed": seed, "unit": frame_unit}
     frames = framing.frame_profile(sentences, detections, frames=codebook, **frame_options)
@@ -363,7 +364,7 @@ def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
     Families:
 
     * ``tone`` -- mean sentence score per instrument, with the bootstrap interval of
-      the difference (:func:`analysis.sentiment.tone_difference`);
+      the difference (:func:`analysis.measures.tone.tone_difference`);
     * ``frame`` -- share of sentences invoking each frame, with the interval of
       :func:`analysis.measures.frames.frame_difference` (``measures.frame_unit`` resampled; Other left out);
     * ``actor`` -- share of sentences naming each actor (rest: pooled over the other
@@ -388,10 +389,10 @@ def contrasts(measures: Measures, *, top: int | None = 3) -> pd.DataFrame:
     # with two outlets tone_difference gives one row per measure; mirror it for the second outlet
     rows = []
     for r in td.itertuples(index=False):
-        rows.append(("tone", r.outlet, sentiment.MEASURES[r.measure], r.mean, r.mean_other, r.difference, r.ci_low,
+        rows.append(("tone", r.outlet, tone_measures.MEASURES[r.measure], r.mean, r.mean_other, r.difference, r.ci_low,
                      r.ci_high, pd.NA, r.one_article))
         if r.compared_with != "rest":
-            rows.append(("tone", r.compared_with, sentiment.MEASURES[r.measure], r.mean_other, r.mean, -r.difference,
+            rows.append(("tone", r.compared_with, tone_measures.MEASURES[r.measure], r.mean_other, r.mean, -r.difference,
                          -r.ci_high, -r.ci_low, pd.NA, r.one_article))
     frames.append(pd.DataFrame(rows, columns=CONTRAST_COLUMNS))
 
@@ -539,7 +540,7 @@ def findings(measures: Measures) -> list[str]:
     out.append(basis)
 
     tone, td = measures.tone, measures.tone_difference
-    for measure, label in sentiment.MEASURES.items():
+    for measure, label in tone_measures.MEASURES.items():
         t = tone[tone["measure"] == measure].sort_values(["mean", "outlet"], kind="stable")
         if t.empty:
             continue
@@ -555,7 +556,7 @@ def findings(measures: Measures) -> list[str]:
             f"both instruments) {_have(len(clear))} a 95% interval that excludes zero{_by_chance(len(td))}")
     if len(clear):
         r = clear.loc[clear["difference"].abs().idxmax()]
-        text += (f"; the largest is {_versus(r)} on {sentiment.MEASURES[r['measure']]}, {r['difference']:+.3f} "
+        text += (f"; the largest is {_versus(r)} on {tone_measures.MEASURES[r['measure']]}, {r['difference']:+.3f} "
                  f"{_interval_text(r['ci_low'], r['ci_high'], '+.3f', r['one_article'])}, "
                  f"permutation p = {r['p_adjusted']:.3f} after Holm's correction.")
     else:
@@ -642,7 +643,7 @@ def plot_scorecard(measures: Measures, *, colours: dict[str, str]):
     Panels: mean tone on each instrument with its 95% interval; the share of words
     quoted; the frame, the actor and the aspect whose shares differ most between
     outlets (:func:`most_divergent`), the frame with its interval. Hollow markers flag
-    tone means over fewer than :data:`analysis.sentiment.MIN_N` sentences; dashed
+    tone means over fewer than :data:`analysis.measures.tone.MIN_N` sentences; dashed
     intervals rest on the outlet's single article. The figure
     grows with the number of outlets, so it stays readable with dozens of them.
 
@@ -689,7 +690,7 @@ def plot_scorecard(measures: Measures, *, colours: dict[str, str]):
             ax.axvline(0, color="#999999", lw=0.8)
             dots(ax, t["mean"], t["ci_low"], t["ci_high"], t["small_n"], t["one_article"])
             ax.set_xlim(*tone_range)
-            title, xlabel = f"Mean tone, {sentiment.MEASURES[what]}", "mean sentence score, 95% interval"
+            title, xlabel = f"Mean tone, {tone_measures.MEASURES[what]}", "mean sentence score, 95% interval"
         elif kind == "quoted":
             dots(ax, measures.quoted.set_index("outlet")["quoted_share"])
             title, xlabel = "Words inside quotations", "% of the outlet's words"

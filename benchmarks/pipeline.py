@@ -28,7 +28,7 @@ from analysis.lexicons.actors import load_actors
 from analysis.measures.actors import actor_mentions
 from analysis.measures.frames import detect_frames
 from analysis.measures.quotes import extract_quotes
-from analysis.sentiment import score_sentences
+from analysis.measures.tone import score_sentences
 from analysis.synthetic import write_corpus
 
 

@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis import sentiment
 from analysis.lexicons import load_lexicons
 from analysis.measures import frames as framing
 from analysis.measures.quotes import quote_share, share_of_voice
 from analysis.measures.terms import distinctive_terms
+from analysis.measures import tone
 from analysis.paths import DATA_RAW, LEXICONS
 from analysis.synthesis import (
     CARD_COLUMNS,
@@ -139,7 +139,7 @@ def test_compute_measures_refuses_a_single_outlet(lexicons, tmp_path):
 def test_tone_rows_equal_tone_summary_of_the_masked_scores(request, fixture, lexicons):
     m = request.getfixturevalue(fixture)
     _, actors, _ = lexicons
-    expected = sentiment.tone_summary(sentiment.score_sentences(m.sentences, names=actors), n_boot=N_BOOT)
+    expected = tone.tone_summary(tone.score_sentences(m.sentences, names=actors), n_boot=N_BOOT)
     card = scorecard(m)
     for measure, label in (("polarity", "tone: TextBlob polarity"), ("vader_compound", "tone: VADER compound")):
         want = expected[expected["measure"] == measure].set_index("outlet")

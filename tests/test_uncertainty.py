@@ -13,11 +13,13 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis import sentiment as S
 from analysis.lexicons import load_lexicons
+from analysis.measures import tone as S
 from analysis.measures.frames import frame_difference, frame_profile, to_paragraphs
 from analysis.paths import LEXICONS
 from analysis.plots.frames import plot_frame_difference, plot_frame_heatmap
+from analysis.plots.tone import plot_tone_means
+from analysis.stats.settings import SEED
 from analysis.synthesis import (
     ONE_ARTICLE_MARK,
     compute_measures,
@@ -551,7 +553,7 @@ def test_tone_means_dash_the_interval_and_say_1_article_for_a_single_article_gro
     summary = S.tone_summary(t, n_boot=200)
     assert summary.set_index("outlet")["one_article"].groupby(level=0).first().to_dict() == {
         "A": False, "B": True, "C": False}
-    fig = S.plot_tone_means(summary, colours=COLOURS)
+    fig = plot_tone_means(summary, colours=COLOURS)
     try:
         for ax, measure in zip(fig.axes[:2], S.MEASURES):
             lines = _interval_lines(ax, summary, measure)
@@ -571,7 +573,7 @@ def test_tone_means_draw_only_solid_intervals_when_no_group_rests_on_one_article
     for summary in (S.tone_summary(t, n_boot=200), S.tone_summary(t, n_boot=200, unit="article"),
                     S.tone_summary(t.drop(columns="article_id"), n_boot=200)):
         assert not summary["one_article"].any()
-        fig = S.plot_tone_means(summary, colours=COLOURS)
+        fig = plot_tone_means(summary, colours=COLOURS)
         try:
             for ax, measure in zip(fig.axes[:2], S.MEASURES):
                 assert all(line.get_linestyle() == "-" for line in _interval_lines(ax, summary, measure).values())
@@ -699,7 +701,7 @@ def _assert_intervals_resample(m, *, tone: str, frames: str, paragraphs: str) ->
     """The Measures' tables are those of the units given, at the fixtures' n_boot and the default seed."""
     pd.testing.assert_frame_equal(m.tone, S.tone_summary(m.scored, n_boot=200, unit=tone))
     pd.testing.assert_frame_equal(m.tone_difference, S.tone_difference(m.scored, n_boot=200, unit=tone))
-    options = {"frames": m.codebook, "n_boot": 200, "seed": S.SEED}
+    options = {"frames": m.codebook, "n_boot": 200, "seed": SEED}
     pd.testing.assert_frame_equal(m.frames, frame_profile(m.sentences, m.detections, unit=frames, **options))
     pd.testing.assert_frame_equal(m.frame_difference,
                                   frame_difference(m.sentences, m.detections, unit=frames, **options))
