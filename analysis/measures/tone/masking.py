@@ -44,7 +44,7 @@ _POSSESSIVE_RE = re.compile(r"['\u2019]s(?![\w])")
 def _as_terms(names) -> tuple[Term, ...]:
     """``names`` as lexicon terms: strings, :class:`~analysis.matching.Term` objects, or a
     table with a ``cue`` column (and optionally ``case_sensitive``, ``inflect``), such as
-    ``analysis.emphasis.load_actors()``."""
+    ``analysis.lexicons.load_actors()``."""
     if names is None:
         return ()
     if isinstance(names, pd.DataFrame):
@@ -174,7 +174,7 @@ def mask_untoned(text: str, *, names=()) -> tuple[str, list[tuple[int, int, str]
        matching rule (:mod:`analysis.matching`: whole words, acronyms in
        capitals only, other names in any case, hyphens as spaces, simple
        inflections), with a possessive ``'s``. Pass the actors lexicon
-       (``analysis.emphasis.load_actors()``) so that the words naming an actor
+       (``analysis.lexicons.load_actors()``) so that the words naming an actor
        never score its own mentions -- ``critics``, ``protesters``, ``security
        services`` and ``artificial intelligence`` are lexicon words -- and so
        that a name opening a sentence (``Krishna decided ...``) is masked too.

@@ -135,7 +135,7 @@ def targeted_tone(
 
     ``mentions`` is a table of actor mentions with at least ``sentence_id`` and
     ``actor`` (and optionally ``type``), such as
-    ``analysis.emphasis.actor_mentions``' output. A sentence that mentions an
+    ``analysis.measures.actors.actor_mentions``' output. A sentence that mentions an
     actor several times counts once for that actor; a sentence that mentions
     two actors counts for both. The tone is the whole sentence's: it says what
     words surround the actor, not that they are about it.

@@ -17,7 +17,7 @@ def split_by_voice(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFram
 
     A quoted speaker's tone is not the outlet's. ``quotes`` gives the quoted
     spans as raw-file offsets ``start``/``end`` per ``article_id`` (the output of
-    ``analysis.emphasis.extract_quotes``); ``sentences`` needs the corpus columns
+    ``analysis.measures.quotes.extract_quotes``); ``sentences`` needs the corpus columns
     ``sentence_id, article_id, outlet, text, start`` and ``edits``. Quote marks
     fall outside the quoted spans and are trimmed from the runs' ends; runs with
     no letter or digit (a lone ``."``) are dropped.
