@@ -153,7 +153,7 @@ def _what_was_read(tables: Path, source: Path) -> tuple[int, list[str]] | None:
 
 def compare(args) -> int:
     from analysis.corpus import CorpusError, list_articles, read_corrections
-    from analysis.publish.report import execute_notebook, notebook_paths
+    from analysis.publish.notebooks import execute_notebook, notebook_paths
 
     started = time.perf_counter()
     source = args.input.resolve()
@@ -210,22 +210,30 @@ def compare(args) -> int:
         _progress(f"[{i}/{len(paths)}] {nb.stem} done in {time.perf_counter() - t0:.1f} s")
         return target
 
-    # Notebook 01 writes the tables every later notebook reads; those read nothing of each other,
-    # so they run side by side, each in its own kernel, as many at once as --jobs.
-    written = [run(1, paths[0])]
+    # Notebook 01 writes the tables every later notebook reads. The measure notebooks (02-04) read
+    # nothing of each other, so they run side by side, each in its own kernel, as many at once as
+    # --jobs; the synthesis (05) reads what they saved (analysis.stages), so it runs after them.
+    from analysis.stages import STAGES
+
+    numbered = list(enumerate(paths, 1))
+    measures = [(i, nb) for i, nb in numbered[1:] if nb.stem in STAGES.values()]
+    after = [(i, nb) for i, nb in numbered[1:] if nb.stem not in STAGES.values()]
+    written = {1: run(1, paths[0])}
     read = _what_was_read(tables, source)
     if read is not None:
         n_articles, outlets = read
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = [pool.submit(run, i, nb) for i, nb in enumerate(paths[1:], 2)]
+        futures = {pool.submit(run, i, nb): i for i, nb in measures}
         try:
             for future in as_completed(futures):
-                future.result()
+                written[futures[future]] = future.result()
         except BaseException:
             for f in futures:
                 f.cancel()
             raise
-    written += [f.result() for f in futures]
+    for i, nb in after:
+        written[i] = run(i, nb)
+    written = [written[i] for i in sorted(written)]
     if not args.no_site:
         from analysis.publish.site import build_site
 

@@ -241,7 +241,7 @@ def _fake_runs(monkeypatch, fail: str | None = None) -> list[str]:
     """Replace notebook execution: record each notebook run, fail the one named ``fail``."""
     import threading
 
-    from analysis.publish import report
+    from analysis.publish import notebooks as report
 
     ran, lock = [], threading.Lock()
 
@@ -258,7 +258,7 @@ def _fake_runs(monkeypatch, fail: str | None = None) -> list[str]:
     return ran
 
 
-def test_notebook_01_runs_first_then_the_others_side_by_side(tmp_path, monkeypatch, capsys):
+def test_notebook_01_runs_first_the_measures_side_by_side_and_the_synthesis_last(tmp_path, monkeypatch, capsys):
     from analysis import cli
 
     ran = _fake_runs(monkeypatch)
@@ -266,6 +266,7 @@ def test_notebook_01_runs_first_then_the_others_side_by_side(tmp_path, monkeypat
     assert cli.main(["compare", str(source), "--out", str(tmp_path / "out"), "--no-site", "--jobs", "2"]) == 0
     stems = [p.stem for p in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))]
     assert ran[0] == stems[0] and sorted(ran) == stems
+    assert ran[-1] == "05-synthesis"  # it reads what 02-04 saved
     out = capsys.readouterr().out
     assert all(f"{s} done" in out for s in stems)
 

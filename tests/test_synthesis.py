@@ -14,6 +14,7 @@ from analysis.measures.quotes import quote_share, share_of_voice
 from analysis.measures.terms import distinctive_terms
 from analysis.measures import tone
 from analysis.paths import DATA_RAW, LEXICONS
+from analysis.plots.synthesis import plot_scorecard
 from analysis.synthesis import (
     CARD_COLUMNS,
     CONTRAST_COLUMNS,
@@ -22,7 +23,6 @@ from analysis.synthesis import (
     contrasts,
     frame_units,
     most_divergent,
-    plot_scorecard,
     scorecard,
     scorecard_table,
 )
@@ -394,3 +394,21 @@ def test_findings_say_when_nothing_differs_and_when_speakers_are_unknown(seed, m
     lines = findings(replace(seed, tone_difference=flat, voice=voice))
     assert _finding(lines, "Tone differences:").endswith("on tone the outlets cannot be told apart.")
     assert "unattributed" in _finding(lines, "Quotation:") and "from unknown" not in _finding(lines, "Quotation:")
+
+
+def test_the_measures_notebooks_02_to_04_saved_equal_a_fresh_computation():
+    """Notebook 05 reads what 02-04 saved instead of recomputing; on the bundled study both give the same tables."""
+    from analysis import load_processed
+    from analysis.paths import DATA_PROCESSED
+    from analysis.synthesis import saved_measures
+
+    corpus = load_processed(DATA_PROCESSED)
+    codebook, actors, aspects = load_lexicons(LEXICONS)
+    fresh = compute_measures(corpus, codebook=codebook, actors=actors, aspects=aspects)
+    saved = saved_measures(corpus, DATA_PROCESSED, codebook=codebook)
+    for name in ("scored", "tone", "tone_difference", "detections", "frames", "frame_difference",
+                 "frame_difference_paragraphs", "prominence", "quotes", "quoted", "voice", "coverage", "gaps",
+                 "distinctive"):
+        pd.testing.assert_frame_equal(getattr(saved, name).reset_index(drop=True),
+                                      getattr(fresh, name).reset_index(drop=True), obj=name)
+    assert (saved.tone_unit, saved.frame_unit) == (fresh.tone_unit, fresh.frame_unit)
