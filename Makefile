@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: install chromium report site test unit notebooks browser clean
+.PHONY: install chromium report site test unit quick notebooks browser clean
 
 install: $(STAMP)
 
@@ -39,6 +39,10 @@ browser: install chromium
 
 unit: install chromium
 	$(PY) -m pytest tests analysis --doctest-modules
+
+# The inner loop: unit tests without the slow end-to-end ones (about a minute); `make test` runs everything.
+quick: install
+	$(PY) -m pytest tests analysis --doctest-modules -m "not slow" -q
 
 notebooks: install
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks

@@ -114,6 +114,7 @@ FORMATS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_compare_runs_every_notebook_and_writes_tables_figures_and_site(tmp_path, fmt):
     write, options = FORMATS[fmt]
@@ -163,6 +164,7 @@ def test_compare_runs_every_notebook_and_writes_tables_figures_and_site(tmp_path
     assert {p.name for p in (out / "lexicons").iterdir()} >= {"frames.yml", "actors.yml", "aspects.yml"}
 
 
+@pytest.mark.slow
 def test_compare_without_story_frames_codes_the_generic_frames_only(tmp_path):
     # notebooks 03 and 05 ask the lexicons catalogue which codebook files the run's folder holds
     out = tmp_path / "out"

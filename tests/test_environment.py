@@ -105,3 +105,11 @@ def test_the_data_dictionary_documents_every_processed_table():
     tables = {p.name for p in (PROJECT_ROOT / "data" / "processed").glob("*.csv")}
     assert tables, "data/processed holds no tables"
     assert tables <= documented, f"not in data/README.md: {sorted(tables - documented)}"
+
+
+def test_the_data_dictionary_documents_every_saved_stage_table():
+    readme = (PROJECT_ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    saved = {p.stem for p in (PROJECT_ROOT / "data" / "processed" / "stages").glob("*/*.parquet")}
+    assert saved, "data/processed/stages holds no tables"
+    documented = set(re.findall(r"`(\w+)`", readme))
+    assert saved <= documented, f"not in data/README.md: {sorted(saved - documented)}"

@@ -24,6 +24,9 @@ from analysis.paths import PROJECT_ROOT
 from analysis.publish.notebooks import notebook_paths
 from analysis.publish.site import build_site
 
+# a real browser, started per test: part of `make test`, left out of `make quick`
+pytestmark = pytest.mark.slow
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = PROJECT_ROOT / "build"
 ARGS = [

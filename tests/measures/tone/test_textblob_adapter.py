@@ -1,3 +1,4 @@
+import pytest
 """Tests for analysis.measures.tone.textblob_adapter: the lean TextBlob path gives exactly the package's numbers."""
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def test_lean_textblob_equals_the_package_on_every_bundled_sentence_masked_and_u
     _assert_textblob_identical(real_sentences + invented + [tone.mask_untoned(t)[0] for t in real_sentences])
 
 
+@pytest.mark.slow
 def test_lean_textblob_equals_the_package_on_a_2000_article_synthetic_corpus(synthetic_masked):
     texts = synthetic_masked
     assert len(texts) > 50_000

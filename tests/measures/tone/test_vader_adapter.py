@@ -1,3 +1,4 @@
+import pytest
 """Tests for analysis.measures.tone.vader_adapter: the fast VADER path gives exactly the package's numbers."""
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def test_fast_vader_equals_the_package_on_every_bundled_sentence_masked_and_unma
     _assert_vader_identical(real_sentences + invented + [tone.mask_untoned(t)[0] for t in real_sentences])
 
 
+@pytest.mark.slow
 def test_fast_vader_equals_the_package_on_a_2000_article_synthetic_corpus(synthetic_masked):
     texts = synthetic_masked
     assert len(texts) > 50_000
