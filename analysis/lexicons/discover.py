@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -317,19 +318,32 @@ def write_actors_yaml(actors: pd.DataFrame, path: Path | str) -> Path:
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[^\w\s]")
 
 
+@lru_cache(maxsize=200_000)
+def _content_word(tok: str) -> str:
+    """``tok`` case-folded if it can be part of a key phrase, else ``""``."""
+    low = tok.casefold()
+    if low in STOPWORDS or len(low) < 3 or not tok[:1].isalpha() or tok[:1].isupper():
+        return ""  # stopwords, numbers, punctuation, names and acronyms
+    return low
+
+
 def _phrases(text: str, max_words: int) -> set[tuple[str, ...]]:
     """Runs of content words (split at stopwords, punctuation, numbers and capitalised names), as n-grams."""
     found, run = set(), []
-    tokens = _TOKEN.findall(text) + ["."]
-    for i, tok in enumerate(tokens):
-        low = tok.casefold()
-        is_name = tok[:1].isupper() and i > 0 and tokens[i - 1] not in ".!?\"'" and not tok.isupper()
-        if low in STOPWORDS or not tok[:1].isalpha() or len(low) < 3 or is_name or tok.isupper():
-            for n in range(1, max_words + 1):
+    tokens = _TOKEN.findall(text)
+    tokens.append(".")
+    previous = "."
+    for tok in tokens:
+        # a capitalised word opening the sentence (or a quotation) is read in lower case
+        word = _content_word(tok.lower() if previous in ".\"'" and not tok.isupper() else tok)
+        previous = tok
+        if word:
+            run.append(word)
+            continue
+        if run:
+            for n in range(1, min(max_words, len(run)) + 1):
                 found.update(tuple(run[j:j + n]) for j in range(len(run) - n + 1))
             run = []
-        else:
-            run.append(low)
     return found
 
 
@@ -364,26 +378,33 @@ def discover_aspects(sentences: pd.DataFrame, *, min_articles: int = 2, top: int
     empty = pd.DataFrame(columns=DISCOVERED_ASPECT_COLUMNS)
     if sentences.empty:
         return empty
-    articles, outlets, count, example = defaultdict(set), defaultdict(set), Counter(), {}
+    by_article: dict[str, set] = defaultdict(set)
+    by_outlet: dict[str, set] = defaultdict(set)
+    count: Counter = Counter()
     for aid, outlet, text in zip(sentences["article_id"], sentences["outlet"], sentences["text"]):
         if not isinstance(text, str):
             continue
-        for p in _phrases(fold_lookalikes(text), max_words):
-            articles[p].add(aid)
-            outlets[p].add(outlet)
-            count[p] += 1
-            example.setdefault(p, " ".join(text.split()))
+        found = _phrases(fold_lookalikes(text), max_words)
+        by_article[aid] |= found
+        by_outlet[outlet] |= found
+        count.update(found)
+    articles: Counter = Counter()
+    for found in by_article.values():
+        articles.update(found)
+    outlets: Counter = Counter()
+    for found in by_outlet.values():
+        outlets.update(found)
     n_articles = sentences["article_id"].nunique()
-    candidates = [p for p in articles if len(articles[p]) >= min_articles
-                  and (n_articles < 4 or len(articles[p]) < n_articles or len(p) > 1)]
+    candidates = [p for p, n in articles.items() if n >= min_articles
+                  and (n_articles < 4 or n < n_articles or len(p) > 1)]
     # a phrase inside a longer phrase found in as many articles adds nothing
     longer = defaultdict(int)
     for p in candidates:
         for n in range(1, len(p)):
             for j in range(len(p) - n + 1):
-                longer[p[j:j + n]] = max(longer[p[j:j + n]], len(articles[p]))
-    candidates = [p for p in candidates if longer[p] < len(articles[p])]
-    candidates.sort(key=lambda p: (-len(articles[p]), -len(outlets[p]), -len(p), -count[p], p))
+                longer[p[j:j + n]] = max(longer[p[j:j + n]], articles[p])
+    candidates = [p for p in candidates if longer[p] < articles[p]]
+    candidates.sort(key=lambda p: (-articles[p], -outlets[p], -len(p), -count[p], p))
     groups: list[list[tuple[str, ...]]] = []
     for p in candidates:
         home = next((g for g in groups if set(p) & set(g[0]) and len(g) < 8), None)
@@ -396,13 +417,15 @@ def discover_aspects(sentences: pd.DataFrame, *, min_articles: int = 2, top: int
         head = g[0]
         name = " ".join(head)
         cues = [" ".join(p) for p in g]
-        source = (f"discovered: key phrases shared by {len(articles[head])} articles from "
-                  f"{len(outlets[head])} outlets (the leading phrase)")
+        source = (f"discovered: key phrases shared by {articles[head]} articles from "
+                  f"{outlets[head]} outlets (the leading phrase)")
         description = "sentences that mention " + ", ".join(f"'{c}'" for c in cues)
+        example = next(" ".join(t.split()) for t in sentences["text"]
+                       if isinstance(t, str) and head in _phrases(fold_lookalikes(t), len(head)))
         for cue in cues:
             rows.append({"aspect": name, "description": description, "cue": cue, "case_sensitive": None,
-                         "inflect": True, "source": source, "n_articles": len(articles[head]),
-                         "n_outlets": len(outlets[head]), "n_mentions": count[head], "example": example[head]})
+                         "inflect": True, "source": source, "n_articles": articles[head],
+                         "n_outlets": outlets[head], "n_mentions": count[head], "example": example})
     out = pd.DataFrame(rows, columns=DISCOVERED_ASPECT_COLUMNS)
     out["case_sensitive"] = out["case_sensitive"].astype(object)
     return out
