@@ -1,0 +1,1 @@
+"""Tone measures."""
