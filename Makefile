@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: install chromium report site test unit quick notebooks browser clean
+.PHONY: install chromium report site test unit quick validate notebooks browser clean
 
 install: $(STAMP)
 
@@ -43,6 +43,10 @@ unit: install chromium
 # The inner loop: unit tests without the slow end-to-end ones (about a minute); `make test` runs everything.
 quick: install
 	$(PY) -m pytest tests analysis --doctest-modules -m "not slow" -q
+
+# Each instrument's measured validity on the NewsMTSC development splits, with bootstrap intervals.
+validate: install
+	$(PY) benchmarks/validity.py
 
 notebooks: install
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
