@@ -1,8 +1,8 @@
-import pytest
 """Tests for analysis.measures.tone.textblob_adapter: the lean TextBlob path gives exactly the package's numbers."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

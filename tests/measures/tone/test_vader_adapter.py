@@ -1,9 +1,9 @@
-import pytest
 """Tests for analysis.measures.tone.vader_adapter: the fast VADER path gives exactly the package's numbers."""
 
 from __future__ import annotations
 
 import functools
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
